@@ -1,0 +1,51 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@notaflow/config';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module';
+import { AppException } from './common/app.exception';
+import { ProblemFilter } from './common/problem.filter';
+import { createValidationPipe } from './common/validation';
+import { API_VERSION, buildOpenApiDocument } from './openapi';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the configured application; main.ts listens on it, the e2e tests too. */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('API-Version', API_VERSION);
+    next();
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use((error: unknown, _req: Request, _res: Response, next: NextFunction) => {
+    // Named here, while body-parser's error type is still known; Nest would turn it into a bare 400.
+    const unparsable = (error as { type?: string })?.type === 'entity.parse.failed';
+    next(
+      unparsable
+        ? AppException.validation(
+            [{ name: 'body', reason: 'is not valid JSON' }],
+            'The request body is not valid JSON.',
+          )
+        : error,
+    );
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+
+  const document = buildOpenApiDocument(app);
+  const openApiJson = JSON.stringify(document);
+  app.use(`/${API_PREFIX}/openapi.json`, (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    res.type('application/json').send(openApiJson);
+  });
+  return app;
+}

@@ -1,0 +1,45 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AppException } from './app.exception';
+import { problem, PROBLEM_CONTENT_TYPE, statusOf, type Problem } from './problem';
+
+/** The one place where any error becomes an RFC 9457 problem+json response. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const body = { ...this.toProblem(exception), instance: request.originalUrl?.split('?')[0] };
+    if (body.status >= 500) {
+      this.logger.error({ err: exception, path: body.instance }, 'request failed');
+    }
+    if (response.headersSent) return;
+    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof AppException) {
+      return problem(statusOf(exception.code), exception.message, { code: exception.code, ...exception.extras });
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const detail =
+        typeof payload === 'string'
+          ? payload
+          : typeof (payload as { message?: unknown }).message === 'string'
+            ? (payload as { message: string }).message
+            : exception.message;
+      return problem(status, detail);
+    }
+    // Errors of express middleware (body-parser's 413, an unsupported charset) carry their own 4xx status.
+    const status = (exception as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return problem(status, (exception as Error).message);
+    }
+    return problem(500, 'An unexpected error occurred; it has been logged.');
+  }
+}

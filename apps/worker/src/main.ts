@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import pino from 'pino';
+import { ConfigError, loadConfig } from '@notaflow/config';
+import { createDataSource, waitForDatabase } from '@notaflow/persistence';
+import { createWorker } from './worker';
+import { PinoTemporalLogger } from './temporal-logger';
+
+/** The prebuilt bundle written by `npm run build` next to the compiled code. */
+const BUNDLE_PATH = path.resolve(__dirname, '../../../workflow-bundle.js');
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'notaflow-worker' } });
+  Runtime.install({
+    logger: new PinoTemporalLogger(logger),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+  });
+
+  await waitForDatabase(config.DATABASE_URL);
+  const dataSource = createDataSource({
+    url: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    applicationName: 'notaflow-worker',
+  });
+  await dataSource.initialize();
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  try {
+    const worker = await createWorker({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      dataSource,
+      workflows: { workflowBundle: { codePath: BUNDLE_PATH } },
+    });
+    logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');
+    // Runtime's default shutdown signals (SIGINT, SIGTERM) drain in-flight tasks, then run() resolves.
+    await worker.run();
+    logger.info('worker stopped');
+  } finally {
+    await connection.close();
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof ConfigError ? error.message : `notaflow worker failed: ${(error as Error)?.message ?? error}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import type { NativeConnection } from '@temporalio/worker';
+import { Worker, type WorkerOptions } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createActivities } from '@notaflow/activities';
+
+export interface NotaflowWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  dataSource: DataSource;
+  /** A prebuilt bundle (production) or the bundler's input (tests). */
+  workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'>;
+  identity?: string;
+}
+
+/** The worker the process runs and the tests run: same workflows, same activities. */
+export function createWorker(options: NotaflowWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    ...(options.identity ? { identity: options.identity } : {}),
+    ...options.workflows,
+    activities: createActivities({ dataSource: options.dataSource }),
+    shutdownGraceTime: '10 seconds',
+  });
+}

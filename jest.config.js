@@ -1,0 +1,39 @@
+/** Two tiers: unit specs of pure logic, and e2e specs on a real PostgreSQL and Temporal dev server. */
+const moduleNameMapper = {
+  '^@notaflow/(domain|calendar|persistence|temporal|config)$': '<rootDir>/libs/$1/src',
+  '^@notaflow/workflows$': '<rootDir>/workflows',
+  '^@notaflow/activities$': '<rootDir>/activities',
+};
+const transform = {
+  '^.+\\.tsx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+const common = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,workflows,activities,test}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.e2e-spec\\.ts$'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps,libs,workflows,activities,test}/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/e2e-setup.ts'],
+    },
+  ],
+};

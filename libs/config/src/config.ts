@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce
+  .number({ error: 'must be a port number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL (${protocols.join(' or ')})`,
+  );
+
+/**
+ * Every environment variable the processes read, with its default. Nothing else reads process.env:
+ * a wrong setting stops start-up with a message naming it.
+ */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: url(['postgres:', 'postgresql:']),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    RUN_MIGRATIONS: bool.default(true),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[^\s:/]+:\d{1,5}$/, 'must be host:port')
+      .default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('notaflow'),
+    AUTH_MODE: z.enum(['demo', 'oidc']).default('demo'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+    OIDC_ISSUER: url(['https:', 'http:']).optional(),
+    OIDC_JWKS_URL: url(['https:', 'http:']).optional(),
+    OIDC_AUDIENCE: z.string().min(1).optional(),
+    SEED_DEMO: bool.default(false),
+    WEB_DIST_DIR: z.string().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.AUTH_MODE === 'demo' && !c.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when AUTH_MODE=demo' });
+    }
+    if (c.AUTH_MODE === 'oidc') {
+      for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const) {
+        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when AUTH_MODE=oidc' });
+      }
+    }
+  });
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError whose message names every wrong variable on one line. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  return parseEnv(configSchema, env);
+}
+
+function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  // Empty strings count as unset, as in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = issue.path.join('.') || 'environment';
+      const value = cleaned[key];
+      if (value === undefined && issue.code === 'invalid_type') return `${key} is required`;
+      const shown = value === undefined || /SECRET|PASSWORD/.test(key) ? '' : ` (got "${value}")`;
+      return `${key} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+/** Settings of `npm start`'s embedded stack (scripts/stack.ts); the api and worker get the rest. */
+export const stackConfigSchema = z.object({
+  DATA_DIR: z.string().min(1).default('.data'),
+  PORT: port.default(3000),
+  EMBEDDED_POSTGRES_PORT: port.default(5433),
+  EMBEDDED_TEMPORAL_PORT: port.default(7233),
+  EMBEDDED_TEMPORAL_UI_PORT: port.default(8233),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:/]+:\d{1,5}$/, 'must be host:port')
+    .optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+});
+
+export type StackConfig = z.infer<typeof stackConfigSchema>;
+
+export function loadStackConfig(env: Record<string, string | undefined> = process.env): StackConfig {
+  return parseEnv(stackConfigSchema, env);
+}

@@ -1,0 +1,76 @@
+// Builds dist/: every TypeScript source compiled by swc (type checking is `npm run typecheck`, part of
+// `npm test`), then the prebuilt workflow bundle the worker loads. Fast enough to run on every `npm start`.
+import { createRequire } from 'node:module';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const require = createRequire(import.meta.url);
+const swc = require('@swc/core');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const sourceDirs = ['apps/api/src', 'apps/worker/src', 'workflows', 'activities', 'libs', 'scripts', 'bench'];
+const skip = /(\.spec\.ts|\.e2e-spec\.ts|\.d\.ts)$/;
+
+const tsconfig = require(path.join(root, 'tsconfig.json'));
+const swcOptions = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+    baseUrl: root,
+    paths: tsconfig.compilerOptions.paths,
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: true,
+};
+
+async function* walk(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') yield* walk(full);
+    } else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) yield full;
+  }
+}
+
+async function compile() {
+  const files = [];
+  for (const dir of sourceDirs) for await (const file of walk(path.join(root, dir))) files.push(file);
+  await Promise.all(
+    files.map(async (file) => {
+      const out = path.join(dist, path.relative(root, file)).replace(/\.ts$/, '.js');
+      const { code, map } = await swc.transformFile(file, { ...swcOptions, filename: file, outputPath: out });
+      await mkdir(path.dirname(out), { recursive: true });
+      await writeFile(out, `${code}\n//# sourceMappingURL=${path.basename(out)}.map\n`);
+      if (map) await writeFile(`${out}.map`, map);
+    }),
+  );
+  return files.length;
+}
+
+async function bundle() {
+  const { bundleWorkflowCode } = require('@temporalio/worker');
+  const { workflowBundleOptions } = require(path.join(dist, 'apps/worker/src/bundle.js'));
+  const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger });
+  await writeFile(path.join(dist, 'workflow-bundle.js'), code);
+}
+
+const quietLogger = {
+  log() {},
+  trace() {},
+  debug() {},
+  info() {},
+  warn: (m) => process.stderr.write(`bundle: ${m}\n`),
+  error: (m) => process.stderr.write(`bundle: ${m}\n`),
+};
+
+const started = performance.now();
+await rm(dist, { recursive: true, force: true });
+const count = await compile();
+await bundle();
+process.stdout.write(
+  `built ${count} files and the workflow bundle in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+);

@@ -1,0 +1,117 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { startChild, type Child } from './child';
+import { waitFor } from './ports';
+
+/** Pinned: its go.mod has no replace directive, so `go install` works straight from the module proxy. */
+export const TEMPORAL_CLI_VERSION = 'v1.5.1';
+
+export function cacheDir(): string {
+  return (
+    process.env.NOTAFLOW_CACHE_DIR ||
+    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'notaflow')
+  );
+}
+
+/**
+ * The Temporal CLI (whose dev server is the embedded Temporal): not on npm and prebuilt downloads are not an
+ * option, so it is built once from its Go module into a cache outside the repository and reused after that.
+ */
+export function ensureTemporalCli(log: (line: string) => void = () => undefined): string {
+  if (process.env.TEMPORAL_CLI_PATH) return process.env.TEMPORAL_CLI_PATH;
+  const dir = path.join(cacheDir(), 'temporal-cli', TEMPORAL_CLI_VERSION);
+  const binary = path.join(dir, 'temporal');
+  if (existsSync(binary)) return binary;
+
+  if (spawnSync('go', ['version']).status !== 0) {
+    throw new Error('the Temporal CLI must be built once with Go, and `go` is not on PATH (or set TEMPORAL_CLI_PATH)');
+  }
+  log(`building the Temporal CLI ${TEMPORAL_CLI_VERSION} from its Go module (once, a few minutes) into ${dir}`);
+  const started = Date.now();
+  mkdirSync(path.dirname(dir), { recursive: true });
+  // Build into a scratch directory and rename: a concurrent or interrupted build never leaves half a binary.
+  const scratch = mkdtempSync(path.join(path.dirname(dir), '.build-'));
+  try {
+    execFileSync('go', ['install', `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`], {
+      env: { ...process.env, GOBIN: scratch, CGO_ENABLED: '0', GOFLAGS: '-trimpath' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (!existsSync(binary)) {
+      mkdirSync(dir, { recursive: true });
+      renameSync(path.join(scratch, 'temporal'), binary);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  log(`built the Temporal CLI in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return binary;
+}
+
+export interface TemporalServerOptions {
+  binary: string;
+  port: number;
+  /** Omit for no Web UI. */
+  uiPort?: number;
+  /** Omit for an in-memory server (throw-away test servers). */
+  dbFile?: string;
+  logFile: string;
+  namespace?: string;
+}
+
+export interface RunningTemporal {
+  address: string;
+  uiUrl?: string;
+  child: Child;
+  stop(): Promise<void>;
+}
+
+export async function startTemporalDevServer(options: TemporalServerOptions): Promise<RunningTemporal> {
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--namespace',
+    options.namespace ?? 'default',
+    '--log-level',
+    'warn',
+    // Metrics would otherwise claim a random port of their own.
+    '--metrics-port',
+    '0',
+    ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
+    ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
+  ];
+  if (options.dbFile) mkdirSync(path.dirname(options.dbFile), { recursive: true });
+  const child = startChild('temporal', options.binary, args, { logFile: options.logFile });
+  const address = `127.0.0.1:${options.port}`;
+  try {
+    await waitFor(
+      'the Temporal dev server',
+      async () => {
+        if (child.process.exitCode !== null) throw new Error(`temporal exited; see ${options.logFile}`);
+        const connection = await Connection.connect({ address, connectTimeout: 1000 });
+        try {
+          await connection.workflowService.describeNamespace({ namespace: options.namespace ?? 'default' });
+          return true;
+        } finally {
+          await connection.close();
+        }
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+  } catch (error) {
+    await child.stop('SIGKILL');
+    throw error;
+  }
+  return {
+    address,
+    uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+    child,
+    stop: () => child.stop('SIGTERM', 15_000),
+  };
+}

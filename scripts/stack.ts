@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadStackConfig } from '@notaflow/config';
+import { startChild, type Child } from './lib/child';
+import { isPortFree, waitFor } from './lib/ports';
+import { startPostgres, type RunningPostgres } from './lib/postgres';
+import { ensureTemporalCli, startTemporalDevServer, type RunningTemporal } from './lib/temporal-server';
+
+/**
+ * `npm start`: PostgreSQL and the Temporal dev server (embedded unless DATABASE_URL / TEMPORAL_ADDRESS name
+ * external ones), then the worker and the API with demo data. Ctrl-C or SIGTERM stops everything it started.
+ */
+const root = path.resolve(__dirname, '../..');
+const say = (line: string) => process.stdout.write(`notaflow | ${line}\n`);
+
+async function main(): Promise<void> {
+  const config = loadStackConfig();
+  const dataDir = path.resolve(root, config.DATA_DIR);
+  const logDir = path.join(dataDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+
+  const started: { stop(): Promise<void>; name: string }[] = [];
+  let stopping = false;
+  const shutdown = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say(
+      `${reason}: stopping ${
+        started
+          .map((s) => s.name)
+          .reverse()
+          .join(', ') || 'nothing'
+      }`,
+    );
+    for (const part of [...started].reverse()) {
+      await part.stop().catch((error: unknown) => say(`could not stop ${part.name}: ${String(error)}`));
+    }
+    say('stopped');
+    process.exit(code);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => void shutdown(`received ${signal}`, 0));
+  }
+  const supervise = (child: Child) => {
+    started.push({ name: child.name, stop: () => child.stop() });
+    void child.exited.then((code) => {
+      if (!stopping) void shutdown(`${child.name} exited unexpectedly (${code})`, 1);
+    });
+  };
+
+  try {
+    for (const [name, port] of [['API', config.PORT]] as const) {
+      if (!(await isPortFree(port))) throw new Error(`port ${port} for the ${name} is in use (set PORT)`);
+    }
+
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      if (!(await isPortFree(config.EMBEDDED_POSTGRES_PORT))) {
+        throw new Error(`port ${config.EMBEDDED_POSTGRES_PORT} for PostgreSQL is in use (set EMBEDDED_POSTGRES_PORT)`);
+      }
+      say(`starting PostgreSQL (data in ${path.relative(root, dataDir)}/postgres)`);
+      const pg: RunningPostgres = await startPostgres({
+        dataDir: path.join(dataDir, 'postgres'),
+        port: config.EMBEDDED_POSTGRES_PORT,
+        database: 'notaflow',
+        logFile: path.join(logDir, 'postgres.log'),
+      });
+      started.push({ name: 'postgres', stop: pg.stop });
+      void pg.child.exited.then((code) => !stopping && void shutdown(`postgres exited unexpectedly (${code})`, 1));
+      databaseUrl = pg.url;
+    }
+
+    let temporalAddress = config.TEMPORAL_ADDRESS;
+    let temporalUi: string | undefined;
+    if (!temporalAddress) {
+      for (const [name, port] of [
+        ['Temporal', config.EMBEDDED_TEMPORAL_PORT],
+        ['Temporal Web UI', config.EMBEDDED_TEMPORAL_UI_PORT],
+      ] as const) {
+        if (!(await isPortFree(port))) throw new Error(`port ${port} for the ${name} is in use`);
+      }
+      const binary = ensureTemporalCli(say);
+      say('starting the Temporal dev server');
+      const temporal: RunningTemporal = await startTemporalDevServer({
+        binary,
+        port: config.EMBEDDED_TEMPORAL_PORT,
+        uiPort: config.EMBEDDED_TEMPORAL_UI_PORT,
+        dbFile: path.join(dataDir, 'temporal', 'temporal.db'),
+        logFile: path.join(logDir, 'temporal.log'),
+      });
+      started.push({ name: 'temporal', stop: temporal.stop });
+      void temporal.child.exited.then(
+        (code) => !stopping && void shutdown(`temporal exited unexpectedly (${code})`, 1),
+      );
+      temporalAddress = temporal.address;
+      temporalUi = temporal.uiUrl;
+    }
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      JWT_SECRET: config.JWT_SECRET ?? localSecret(dataDir),
+      SEED_DEMO: process.env.SEED_DEMO ?? 'true',
+      PORT: String(config.PORT),
+    };
+    const node = process.execPath;
+    const api = startChild('api', node, ['--enable-source-maps', path.join(root, 'dist/apps/api/src/main.js')], {
+      env,
+      echo: process.stdout,
+    });
+    supervise(api);
+    const baseUrl = `http://127.0.0.1:${config.PORT}`;
+    await waitFor('the API', async () => ((await fetch(`${baseUrl}/api/v1/health`)).status < 500 ? true : undefined), {
+      timeoutMs: 90_000,
+      intervalMs: 300,
+    });
+    const worker = startChild(
+      'worker',
+      node,
+      ['--enable-source-maps', path.join(root, 'dist/apps/worker/src/main.js')],
+      {
+        env,
+        echo: process.stdout,
+      },
+    );
+    supervise(worker);
+    await waitFor('the API and worker', async () => ((await fetch(`${baseUrl}/api/v1/health`)).ok ? true : undefined), {
+      timeoutMs: 60_000,
+    });
+
+    say('ready');
+    say(`  web app          ${baseUrl}/`);
+    say(`  API              ${baseUrl}/api/v1`);
+    say(`  OpenAPI          ${baseUrl}/api/v1/openapi.json`);
+    say(`  health           ${baseUrl}/api/v1/health`);
+    if (temporalUi) say(`  Temporal Web UI  ${temporalUi}`);
+    say(`  logs             ${path.relative(root, logDir)}/`);
+    say('Ctrl-C stops everything.');
+  } catch (error) {
+    const message =
+      error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);
+    say(`failed to start: ${message}`);
+    await shutdown('start-up failed', 1);
+  }
+}
+
+/** The demo identity provider's signing secret: made once per data directory, never committed. */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+void main();

@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDataSource } from '../libs/persistence/src'; // globalSetup runs outside jest's module mapper
+import { freePort } from '../scripts/lib/ports';
+import { startPostgres } from '../scripts/lib/postgres';
+import { ensureTemporalCli, startTemporalDevServer } from '../scripts/lib/temporal-server';
+import { TEMPLATE_DATABASE, type TestStack } from './support/stack';
+
+/**
+ * Once per e2e run: a real PostgreSQL and a real Temporal dev server on free ports in a fresh directory,
+ * migrations applied once to a template database that each test file clones.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'notaflow-test-'));
+  const binary = ensureTemporalCli((line) => process.stdout.write(`\n${line}\n`));
+  const [pgPort, temporalPort] = [await freePort(), await freePort()];
+  const [pg, temporal] = await Promise.all([
+    startPostgres({
+      dataDir: path.join(dir, 'postgres'),
+      port: pgPort,
+      database: TEMPLATE_DATABASE,
+      fast: true,
+      logFile: path.join(dir, 'postgres.log'),
+    }),
+    startTemporalDevServer({
+      binary,
+      port: temporalPort,
+      dbFile: path.join(dir, 'temporal.db'),
+      logFile: path.join(dir, 'temporal.log'),
+    }),
+  ]);
+  const dataSource = createDataSource({ url: pg.url });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+
+  const stack: TestStack = {
+    dir,
+    databaseUrl: pg.url,
+    temporalAddress: temporal.address,
+    temporalBinary: binary,
+    postgresPid: pg.pid,
+    temporalPid: temporal.child.process.pid ?? 0,
+  };
+  writeFileSync(path.join(dir, 'stack.json'), JSON.stringify(stack));
+  process.env.NOTAFLOW_TEST_STACK = path.join(dir, 'stack.json');
+  (globalThis as { __notaflowStop?: () => Promise<void> }).__notaflowStop = async () => {
+    await temporal.stop();
+    await pg.stop();
+  };
+}

@@ -1,0 +1,117 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, waitFor } from '../scripts/lib/ports';
+import { testStack } from './support/stack';
+
+const root = path.resolve(__dirname, '..');
+const stackScript = path.join(root, 'dist/scripts/stack.js');
+
+/** Processes whose command line names the directory: what a stopped stack must not leave behind. */
+function processesUsing(dir: string): string[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
+    .flatMap((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+        return cmdline.includes(dir) ? [`${pid}: ${cmdline}`] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+describe('npm start (the embedded stack)', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'notaflow-stack-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  async function runStack() {
+    const [port, pgPort, temporalPort, uiPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    const child = spawn(process.execPath, [stackScript], {
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        EMBEDDED_POSTGRES_PORT: String(pgPort),
+        EMBEDDED_TEMPORAL_PORT: String(temporalPort),
+        EMBEDDED_TEMPORAL_UI_PORT: String(uiPort),
+        TEMPORAL_CLI_PATH: testStack().temporalBinary,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitFor(
+      `the stack (output so far: ${output})`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`stack exited: ${output}`);
+        return output.includes('notaflow | ready') ? true : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 250 },
+    );
+    return { child, exited, baseUrl, output: () => output, uiPort };
+  }
+
+  it('starts everything, answers health, prints the URLs, and stops every process on SIGTERM', async () => {
+    const sut = await runStack();
+    const health = await fetch(`${sut.baseUrl}/api/v1/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', database: 'ok', temporal: 'ok' });
+    expect(sut.output()).toContain(`${sut.baseUrl}/api/v1/openapi.json`);
+    expect(sut.output()).toContain(`Temporal Web UI  http://127.0.0.1:${sut.uiPort}`);
+    expect((await fetch(`http://127.0.0.1:${sut.uiPort}/`)).status).toBe(200);
+    expect(processesUsing(dataDir).length).toBeGreaterThanOrEqual(2);
+
+    sut.child.kill('SIGTERM');
+    await expect(sut.exited).resolves.toBe(0);
+    expect(processesUsing(dataDir)).toEqual([]);
+    expect(spawnSync('pgrep', ['-f', stackScript]).stdout.toString().trim()).toBe('');
+  });
+
+  it('keeps its data on a second start', async () => {
+    expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+    const sut = await runStack();
+    try {
+      expect((await fetch(`${sut.baseUrl}/api/v1/health`)).status).toBe(200);
+    } finally {
+      sut.child.kill('SIGTERM');
+      await sut.exited;
+    }
+    expect(processesUsing(dataDir)).toEqual([]);
+  });
+});
+
+describe('bad configuration', () => {
+  const api = path.join(root, 'dist/apps/api/src/main.js');
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [api], {
+      env: { PATH: process.env.PATH, JWT_SECRET: 'x'.repeat(32), ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  it('stops on PORT=abc with one line naming the variable', () => {
+    const result = run({ PORT: 'abc', DATABASE_URL: testStack().databaseUrl });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid configuration: PORT .*"abc"/)]);
+  });
+
+  it('stops on an unreachable DATABASE_URL with one line, no stack trace', async () => {
+    const port = await freePort();
+    const result = run({ DATABASE_URL: `postgres://notaflow:x@127.0.0.1:${port}/notaflow`, LOG_LEVEL: 'silent' });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^notaflow api failed to start: database 127\.0\.0\.1:\d+\/notaflow unreachable/);
+  });
+});

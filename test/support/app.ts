@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '@notaflow/config';
+import { createDataSource } from '@notaflow/persistence';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { workflowBundleOptions } from '../../apps/worker/src/bundle';
+import { createWorker } from '../../apps/worker/src/worker';
+import { createTestDatabase, testStack, uniqueTaskQueue } from './stack';
+
+const silentLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
+let runtimeInstalled = false;
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  // Tests stop workers themselves; the runtime must not exit the jest process on a signal.
+  Runtime.install({ logger: silentLogger, shutdownSignals: [] });
+}
+
+let bundle: Promise<{ code: string }> | undefined;
+/** Built once per test file (a jest module registry is per file). */
+export function workflowBundle(): Promise<{ code: string }> {
+  bundle ??= bundleWorkflowCode({ ...workflowBundleOptions(), logger: silentLogger });
+  return bundle;
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+export async function startTestWorker(config: AppConfig, dataSource: DataSource): Promise<RunningWorker> {
+  quietRuntime();
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    dataSource,
+    workflows: { workflowBundle: await workflowBundle() },
+  });
+  const running = worker.run();
+  return {
+    worker,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+export interface TestApp {
+  config: AppConfig;
+  app: NestExpressApplication;
+  baseUrl: string;
+  dataSource: DataSource;
+  client: Client;
+  worker?: RunningWorker;
+  close(): Promise<void>;
+}
+
+/** The API on a free port, its own database and task queue, and (unless told not to) a worker. */
+export async function startTestApp(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const stack = testStack();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: await createTestDatabase(),
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_TASK_QUEUE: uniqueTaskQueue('test'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'silent',
+    RUN_MIGRATIONS: 'false',
+    ...options.env,
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: 5 });
+  await dataSource.initialize();
+  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const worker = options.worker === false ? undefined : await startTestWorker(config, dataSource);
+  return {
+    config,
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    dataSource,
+    client,
+    worker,
+    async close() {
+      await worker?.stop();
+      await app.close();
+      await connection.close();
+      await dataSource.destroy();
+    },
+  };
+}

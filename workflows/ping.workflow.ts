@@ -1,0 +1,13 @@
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { PingInput, PingResult } from '@notaflow/temporal';
+import type { Activities } from '@notaflow/activities';
+
+const { databaseTime } = proxyActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumAttempts: 5, initialInterval: '200 milliseconds' },
+});
+
+/** The smallest flow that crosses every part: api or client -> server -> worker -> activity -> PostgreSQL. */
+export async function pingWorkflow(input: PingInput): Promise<PingResult> {
+  return { message: input.message, databaseTime: await databaseTime(), workflowId: workflowInfo().workflowId };
+}
