@@ -1,0 +1,34 @@
+export { backwardPlan, type PlannedStage, type StageDuration } from './backward-plan';
+export {
+  amsterdamEndOfDayInstant,
+  amsterdamStartOfDayInstant,
+  toAmsterdamDate,
+  workingDaysBetweenInstants,
+} from './durations';
+export { holidaysOf, isPublicHoliday, type PublicHoliday } from './holidays';
+export {
+  addDays,
+  compareIsoDates,
+  dayOfWeek,
+  daysBetween,
+  isInRange,
+  isValidIsoDate,
+  parseIsoDate,
+  toIsoDate,
+  type DateRange,
+  type IsoDate,
+  type IsoDateParts,
+} from './iso-date';
+export { defaultMinisterraadBreaks, nextMinisterraad, type MinisterraadCalendar } from './ministerraad';
+export { presetDueOn, presets, type PresetName, type TermPreset } from './presets';
+export { isInRecess, recessAt, type Recess } from './recess';
+export { prinsjesdag, vergaderjaarOf, type Vergaderjaar } from './vergaderjaar';
+export {
+  addWorkingDays,
+  isWorkingDay,
+  nextWorkingDayOnOrAfter,
+  previousWorkingDayOnOrBefore,
+  termEnd,
+  workingDaysBetween,
+  type TermLength,
+} from './working-days';

@@ -1,0 +1,49 @@
+import { defaultMinisterraadBreaks, nextMinisterraad } from './ministerraad';
+
+describe(nextMinisterraad.name, () => {
+  it.each([
+    ['2024-06-10', '2024-06-14'],
+    ['2024-06-13', '2024-06-14'],
+    ['2024-06-14', '2024-06-21'],
+    ['2024-06-15', '2024-06-21'],
+  ])('meets on the first Friday after %s: %s', (after, expected) => {
+    expect(nextMinisterraad(after)).toBe(expected);
+  });
+
+  it('skips a Friday that is a public holiday to the next week', () => {
+    expect(nextMinisterraad('2024-03-22')).toBe('2024-04-05');
+    expect(nextMinisterraad('2026-12-20')).toBe('2027-01-08');
+  });
+
+  it('skips Fridays inside a break', () => {
+    const calendar = { breaks: defaultMinisterraadBreaks };
+    expect(nextMinisterraad('2022-07-14', calendar)).toBe('2022-07-15');
+    expect(nextMinisterraad('2022-07-15', calendar)).toBe('2022-08-19');
+  });
+
+  it('meets on another weekday when configured', () => {
+    expect(nextMinisterraad('2024-06-10', { weekday: 4 })).toBe('2024-06-13');
+  });
+
+  it('rejects a weekday outside 0..6', () => {
+    expect(() => nextMinisterraad('2024-06-10', { weekday: 7 })).toThrow(RangeError);
+  });
+
+  describe('with an explicit meeting list', () => {
+    const meetings = ['2024-06-28', '2024-06-14', '2024-06-21'];
+
+    it('takes the first listed meeting strictly after the date, whatever the order', () => {
+      expect(nextMinisterraad('2024-06-10', { meetings })).toBe('2024-06-14');
+      expect(nextMinisterraad('2024-06-14', { meetings })).toBe('2024-06-21');
+    });
+
+    it('trusts the list over the weekly rule and its breaks', () => {
+      const calendar = { meetings: ['2024-03-29'], breaks: [{ from: '2024-03-01', to: '2024-04-30' }] };
+      expect(nextMinisterraad('2024-03-22', calendar)).toBe('2024-03-29');
+    });
+
+    it('throws when no meeting is listed after the date', () => {
+      expect(() => nextMinisterraad('2024-06-28', { meetings })).toThrow(RangeError);
+    });
+  });
+});

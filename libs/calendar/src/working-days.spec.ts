@@ -1,0 +1,114 @@
+import {
+  addWorkingDays,
+  isWorkingDay,
+  nextWorkingDayOnOrAfter,
+  previousWorkingDayOnOrBefore,
+  termEnd,
+  workingDaysBetween,
+} from './working-days';
+
+describe(isWorkingDay.name, () => {
+  it.each([
+    ['2024-03-28', true],
+    ['2024-03-29', false],
+    ['2024-03-30', false],
+    ['2024-03-31', false],
+    ['2023-05-05', false],
+    ['2024-12-31', true],
+  ])('%s -> %s', (date, expected) => {
+    expect(isWorkingDay(date)).toBe(expected);
+  });
+});
+
+describe(addWorkingDays.name, () => {
+  it.each([
+    ['2024-06-10', 1, '2024-06-11'],
+    ['2024-06-14', 1, '2024-06-17'],
+    ['2024-03-28', 1, '2024-04-02'],
+    ['2024-12-24', 1, '2024-12-27'],
+    ['2024-12-24', 3, '2024-12-31'],
+    ['2024-12-24', 4, '2025-01-02'],
+    ['2024-01-01', 260, '2025-01-08'],
+  ])('%s + %i = %s', (from, n, expected) => {
+    expect(addWorkingDays(from, n)).toBe(expected);
+  });
+
+  it.each([
+    ['2024-06-12', '2024-06-12'],
+    ['2024-06-15', '2024-06-17'],
+    ['2024-12-25', '2024-12-27'],
+  ])('with n = 0 keeps a working day or moves on to the next: %s -> %s', (from, expected) => {
+    expect(addWorkingDays(from, 0)).toBe(expected);
+  });
+
+  it.each([
+    ['2025-01-02', -1, '2024-12-31'],
+    ['2024-04-02', -1, '2024-03-28'],
+    ['2024-06-17', -5, '2024-06-10'],
+    ['2025-01-08', -260, '2023-12-29'],
+  ])('goes backwards: %s %i = %s', (from, n, expected) => {
+    expect(addWorkingDays(from, n)).toBe(expected);
+  });
+
+  it('rejects a fractional n', () => {
+    expect(() => addWorkingDays('2024-06-10', 1.5)).toThrow(RangeError);
+  });
+});
+
+describe(workingDaysBetween.name, () => {
+  it.each([
+    ['2024-06-10', '2024-06-10', 0],
+    ['2024-06-14', '2024-06-17', 1],
+    ['2024-03-28', '2024-04-02', 1],
+    ['2024-04-02', '2024-03-28', -1],
+    ['2023-12-31', '2024-12-31', 255],
+  ])('%s .. %s = %i', (a, b, expected) => {
+    expect(workingDaysBetween(a, b)).toBe(expected);
+  });
+
+  it('inverts addWorkingDays from a working day', () => {
+    for (const from of ['2024-03-27', '2024-12-23', '2025-04-25']) {
+      for (const n of [-30, -7, -1, 1, 3, 10, 260]) expect(workingDaysBetween(from, addWorkingDays(from, n))).toBe(n);
+    }
+  });
+});
+
+describe(nextWorkingDayOnOrAfter.name, () => {
+  it.each([
+    ['2024-06-12', '2024-06-12'],
+    ['2024-03-29', '2024-04-02'],
+    ['2024-12-25', '2024-12-27'],
+    ['2025-04-26', '2025-04-28'],
+  ])('%s -> %s', (date, expected) => {
+    expect(nextWorkingDayOnOrAfter(date)).toBe(expected);
+  });
+});
+
+describe(previousWorkingDayOnOrBefore.name, () => {
+  it.each([
+    ['2024-06-12', '2024-06-12'],
+    ['2024-04-01', '2024-03-28'],
+    ['2025-01-01', '2024-12-31'],
+  ])('%s -> %s', (date, expected) => {
+    expect(previousWorkingDayOnOrBefore(date)).toBe(expected);
+  });
+});
+
+describe(termEnd.name, () => {
+  it.each([
+    ['2024-01-10', { weeks: 3 }, '2024-01-31'],
+    ['2024-12-04', { weeks: 3 }, '2024-12-27'],
+    ['2024-03-08', { weeks: 3 }, '2024-04-02'],
+    ['2024-06-15', {}, '2024-06-17'],
+    ['2024-06-14', { days: 1 }, '2024-06-17'],
+    ['2024-12-20', { workingDays: 5 }, '2024-12-31'],
+    ['2024-12-18', { weeks: 1, workingDays: 1 }, '2024-12-27'],
+  ])('%s + %j ends on %s', (from, term, expected) => {
+    expect(termEnd(from, term)).toBe(expected);
+  });
+
+  it('rejects negative or fractional lengths', () => {
+    expect(() => termEnd('2024-01-10', { weeks: -1 })).toThrow(RangeError);
+    expect(() => termEnd('2024-01-10', { days: 0.5 })).toThrow(RangeError);
+  });
+});
