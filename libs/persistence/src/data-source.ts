@@ -1,11 +1,26 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { FlowEventEntity } from './entities/flow-event.entity';
+import { NotaVersionEntity } from './entities/nota-version.entity';
+import { NotaEntity } from './entities/nota.entity';
+import { NotificationEntity } from './entities/notification.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
+import { TaskEntity } from './entities/task.entity';
+import { UserEntity } from './entities/user.entity';
 import { Organisations1763900000000 } from './migrations/1763900000000-organisations';
+import { RegistryAndFlow1763900100000 } from './migrations/1763900100000-registry-and-flow';
 
-export const entities = [OrganisationEntity];
+export const entities = [
+  OrganisationEntity,
+  UserEntity,
+  NotaEntity,
+  NotaVersionEntity,
+  FlowEventEntity,
+  TaskEntity,
+  NotificationEntity,
+];
 
 /** In order: TypeORM runs them by timestamp, but an explicit list keeps the compiled and source trees alike. */
-export const migrations = [Organisations1763900000000];
+export const migrations = [Organisations1763900000000, RegistryAndFlow1763900100000];
 
 export interface DataSourceSettings {
   url: string;

@@ -1,0 +1,5 @@
+export * from './demo-users';
+export * from './nota';
+export * from './roles';
+export * from './route';
+export * from './tasks';
