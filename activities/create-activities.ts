@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createFlowActivities } from './flow.activities';
 import { createPingActivities } from './ping.activities';
 
 export interface ActivityDeps {
@@ -9,6 +10,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createPingActivities(deps),
+    ...createFlowActivities(deps),
   };
 }
 

@@ -1,1 +1,2 @@
 export * from './create-activities';
+export * from './flow.types';

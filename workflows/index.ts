@@ -1,1 +1,2 @@
+export * from './nota-flow.workflow';
 export * from './ping.workflow';

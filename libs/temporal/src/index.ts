@@ -1,2 +1,3 @@
 export * from './names';
+export * from './nota-flow.definitions';
 export * from './ping.definitions';

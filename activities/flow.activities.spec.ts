@@ -1,0 +1,53 @@
+import { taskDates } from './flow.activities';
+
+describe(taskDates.name, () => {
+  const base = {
+    id: 't',
+    type: 'co-sign' as const,
+    stage: 'co-signing' as const,
+    organisation: 'VWS',
+    assignee: null,
+    version: 1,
+  };
+
+  it('is due at the end of the n-th working day after opening, reminded at 9:00 some working days before', () => {
+    // Monday 17 June 2024, 10:00 in The Hague; ten working days on is Monday 1 July.
+    expect(
+      taskDates({ ...base, slaWorkingDays: 10, reminderWorkingDaysBefore: 2 }, '2024-06-17T08:00:00.000Z'),
+    ).toEqual({
+      createdAt: '2024-06-17T08:00:00.000Z',
+      dueAt: '2024-07-01T21:59:59.999Z',
+      remindAt: '2024-06-27T07:00:00.000Z',
+      meetingOn: null,
+    });
+  });
+
+  it('skips the holidays of the Algemene termijnenwet', () => {
+    // Opened Thursday 8 May 2024: Hemelvaart (9 May) and the weekend do not count; two working days is 13 May.
+    const { dueAt } = taskDates(
+      { ...base, slaWorkingDays: 2, reminderWorkingDaysBefore: 1 },
+      '2024-05-08T10:00:00.000Z',
+    );
+    expect(dueAt).toBe('2024-05-13T21:59:59.999Z');
+  });
+
+  it('makes a ministerraad task due on its meeting day', () => {
+    const dates = taskDates(
+      { ...base, type: 'ministerraad', stage: 'ministerraad', meetingOn: '2024-06-21', reminderWorkingDaysBefore: 1 },
+      '2024-06-17T08:00:00.000Z',
+    );
+    expect(dates).toMatchObject({
+      dueAt: '2024-06-21T21:59:59.999Z',
+      remindAt: '2024-06-20T07:00:00.000Z',
+      meetingOn: '2024-06-21',
+    });
+  });
+
+  it('sends no reminder that would be due before the task opened', () => {
+    const { remindAt } = taskDates(
+      { ...base, slaWorkingDays: 1, reminderWorkingDaysBefore: 2 },
+      '2024-06-17T08:00:00.000Z',
+    );
+    expect(remindAt).toBeNull();
+  });
+});

@@ -1,0 +1,75 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startTestApp, type TestApp } from './support/app';
+import { FlowDriver } from './support/flow-driver';
+import { DEMO_ROUTE } from './support/http';
+import { testStack } from './support/stack';
+
+/**
+ * Records the histories of the approval workflow as it is now, one per path, into test/histories/<version>/.
+ * Committed, they are replayed by every later version (workflows/nota-flow.replay.spec.ts): a change that
+ * running flows would not replay fails the tests unless it is behind patched().
+ */
+const VERSION = process.env.HISTORY_VERSION ?? 'v1';
+const dir = path.resolve(__dirname, 'histories', 'nota-flow', VERSION);
+
+describe(`recording ${VERSION} histories`, () => {
+  let app: TestApp;
+  let flow: FlowDriver;
+  beforeAll(async () => {
+    mkdirSync(dir, { recursive: true });
+    app = await startTestApp();
+    flow = await FlowDriver.create(app.baseUrl);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  async function save(name: string, notaId: string) {
+    const workflowId = `nota-${notaId}`;
+    await app.client.workflow.getHandle(workflowId).result();
+    // The CLI writes the standard JSON history format that Worker.runReplayHistory reads.
+    const { temporalBinary, temporalAddress } = testStack();
+    const json = execFileSync(
+      temporalBinary,
+      ['workflow', 'show', '--workflow-id', workflowId, '--address', temporalAddress, '--output', 'json'],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(JSON.parse(json), null, 1)}\n`);
+  }
+
+  it('full route to dispatch, with a ministerraad hold', async () => {
+    const nota = await flow.registerAndSubmit();
+    await flow.throughDecision(nota.id);
+    await flow.coSignAll(nota.id);
+    await flow.decide('mr', nota.id, 'hold');
+    await flow.decide('mr', nota.id, 'approve');
+    await flow.decide('staff', nota.id, 'approve');
+    await save('dispatched', nota.id);
+  });
+
+  it('changes requested at initialling and co-signing, new versions, then rejected', async () => {
+    const nota = await flow.registerAndSubmit();
+    await flow.decide('afdelingshoofd', nota.id, 'approve');
+    await flow.decide('directeur', nota.id, 'request_changes');
+    await flow.as.staff.post(`/notas/${nota.id}/versions`, { note: 'v2' });
+    for (const who of ['directeur', 'dg', 'bewindspersoon'] as const) await flow.decide(who, nota.id, 'approve');
+    await flow.decide('vws', nota.id, 'approve');
+    await flow.decide('bz', nota.id, 'request_changes');
+    await flow.as.staff.post(`/notas/${nota.id}/versions`, { note: 'v3' });
+    await flow.decide('szw', nota.id, 'reject');
+    await save('changes-then-rejected', nota.id);
+  });
+
+  it('withdrawn during co-signing', async () => {
+    const nota = await flow.registerAndSubmit({
+      route: { ...DEMO_ROUTE, reviewers: ['jenv.dg'], ministerraad: false },
+    });
+    await flow.decide('dg', nota.id, 'approve');
+    await flow.decide('bewindspersoon', nota.id, 'approve');
+    await flow.decide('bho', nota.id, 'approve');
+    await flow.as.staff.post(`/notas/${nota.id}/withdraw`, { reason: 'ingetrokken' });
+    await save('withdrawn', nota.id);
+  });
+});
