@@ -17,7 +17,18 @@ const transform = {
     },
   ],
 };
-const common = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node' };
+// jose ships ES modules only; jest (before Node 24) cannot require them, so swc turns them into CommonJS.
+transform['/node_modules/jose/.+\\.js$'] = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
+const common = {
+  rootDir: __dirname,
+  moduleNameMapper,
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  testEnvironment: 'node',
+};
 
 module.exports = {
   projects: [

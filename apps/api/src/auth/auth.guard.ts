@@ -1,0 +1,62 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Actor, Role } from '@notaflow/domain';
+import type { Response } from 'express';
+import { AppErrorCode, AppException } from '../common/app.exception';
+import { AccessTokenVerifier } from './access-token.verifier';
+import type { AuthenticatedRequest } from './authenticated-request';
+import { IS_PUBLIC } from './public.decorator';
+import { ROLES } from './roles.decorator';
+
+// RFC 6750 b64token.
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+const REALM = 'Bearer realm="notaflow"';
+
+/**
+ * Global: every route needs a valid access token unless marked @Public(), and one of the roles named by
+ * @Roles() if any. Deny by default, so a new controller cannot be left open by forgetting a decorator.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const http = context.switchToHttp();
+    const request = http.getRequest<AuthenticatedRequest>();
+    const response = http.getResponse<Response>();
+    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) {
+      // RFC 6750 §3: a request without credentials gets the challenge but no error code.
+      response.setHeader('WWW-Authenticate', REALM);
+      throw new AppException(
+        AppErrorCode.UNAUTHENTICATED,
+        'An access token is required: send Authorization: Bearer <accessToken>.',
+      );
+    }
+    let actor: Actor;
+    try {
+      actor = await this.tokens.verify(token);
+    } catch (error) {
+      if (error instanceof AppException && error.code === AppErrorCode.UNAUTHENTICATED) {
+        response.setHeader('WWW-Authenticate', `${REALM}, error="invalid_token"`);
+      }
+      throw error;
+    }
+    request.actor = actor;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles?.length && !roles.includes(actor.role)) {
+      throw new AppException(
+        AppErrorCode.FORBIDDEN,
+        `Only a ${roles.join(' or ')} may do this; you are signed in as ${actor.role}.`,
+      );
+    }
+    return true;
+  }
+}

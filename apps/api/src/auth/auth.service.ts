@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import bcrypt from 'bcryptjs';
+import { SignJWT } from 'jose';
+import { Repository } from 'typeorm';
+import type { AppConfig } from '@notaflow/config';
+import type { Actor } from '@notaflow/domain';
+import { UserEntity } from '@notaflow/persistence';
+import { AppErrorCode, AppException } from '../common/app.exception';
+import { APP_CONFIG } from '../config/config.module';
+import { DEMO_ALGORITHM, DEMO_AUDIENCE, DEMO_ISSUER, demoSigningKey } from './demo-token';
+import type { ProfileDto } from './dto/profile.dto';
+import type { TokenDto } from './dto/token.dto';
+
+const WRONG_CREDENTIALS = 'Wrong username or password.';
+// A cost-10 hash of a random password nobody knows. Comparing against it for an unknown user takes as long as
+// for a known one, so the response time does not tell which usernames exist.
+const NO_SUCH_USER_HASH = '$2b$10$lbKT4G8BC/BRo0UWc2lwQu31U95CJu/E8go0tgysUzeyVDNrgp6m2';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {}
+
+  /** The demo identity provider's sign-in: a signed access token for a username and password. */
+  async issueToken(username: string, password: string): Promise<TokenDto> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.username = :username', { username })
+      .getOne();
+    const matches = await bcrypt.compare(password, user?.passwordHash ?? NO_SUCH_USER_HASH);
+    if (!user?.passwordHash || !matches) throw new AppException(AppErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+
+    const now = Math.floor(Date.now() / 1000);
+    const expiresIn = this.config.JWT_TTL_SECONDS;
+    const accessToken = await new SignJWT({ role: user.role, organisation: user.organisation, name: user.displayName })
+      .setProtectedHeader({ alg: DEMO_ALGORITHM, typ: 'JWT' })
+      .setSubject(user.username)
+      .setIssuer(DEMO_ISSUER)
+      .setAudience(DEMO_AUDIENCE)
+      .setIssuedAt(now)
+      .setExpirationTime(now + expiresIn)
+      .sign(demoSigningKey(this.config));
+    return { accessToken, expiresIn, tokenType: 'Bearer' };
+  }
+
+  /** Who the caller is, with the name the registry knows them by. */
+  async profile(actor: Actor): Promise<ProfileDto> {
+    const user = await this.users.findOne({ select: { displayName: true }, where: { username: actor.username } });
+    return {
+      username: actor.username,
+      displayName: user?.displayName ?? actor.username,
+      role: actor.role,
+      organisation: actor.organisation,
+    };
+  }
+}
