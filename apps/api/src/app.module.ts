@@ -1,9 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '@notaflow/config';
+import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { NotaModule } from './notas/nota.module';
+import { SeedModule } from './seed/seed.module';
+import { TaskModule } from './tasks/task.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { loggerOptions } from './logging';
 
@@ -18,6 +22,10 @@ export class AppModule {
         DatabaseModule,
         TemporalModule,
         HealthModule,
+        AuthModule,
+        NotaModule,
+        TaskModule,
+        SeedModule,
       ],
     };
   }

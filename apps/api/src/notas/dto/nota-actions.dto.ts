@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { KAMERSTUK_DOSSIER_PATTERN } from '@notaflow/domain';
+
+export class NewVersionDto {
+  @ApiPropertyOptional({ example: 'Opmerkingen van de DG verwerkt' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+}
+
+export class WithdrawDto {
+  @ApiProperty({ example: 'Actieplan wordt eerst in de ministerraad besproken' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  reason!: string;
+}
+
+export class KamerstukDto {
+  @ApiProperty({ example: '28 638' })
+  @IsString()
+  @Matches(KAMERSTUK_DOSSIER_PATTERN, { message: '$property must be a Kamerstuk dossier number such as 28 638' })
+  dossier!: string;
+
+  @ApiProperty({ example: 217 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  number!: number;
+}

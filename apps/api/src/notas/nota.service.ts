@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { toAmsterdamDate, vergaderjaarOf } from '@notaflow/calendar';
+import { buildRouteTemplate, firstStage, type Actor, type RouteTemplate } from '@notaflow/domain';
+import {
+  FlowEventEntity,
+  NotaEntity,
+  NotaVersionEntity,
+  OrganisationEntity,
+  TaskEntity,
+  UserEntity,
+} from '@notaflow/persistence';
+import { AppErrorCode, AppException, type FieldError } from '../common/app.exception';
+import { FlowService } from '../flow/flow.service';
+import type { CreateNotaDto, RouteDto } from './dto/create-nota.dto';
+import type { ListNotasQuery } from './dto/list-notas.query';
+import type { KamerstukDto } from './dto/nota-actions.dto';
+import type { NotaDto, NotaSummaryDto, SubmitResultDto } from './dto/nota.dto';
+import { canManageNota, canSeeNota, canSeeOrganisationPart } from './nota-access';
+import { toNotaDto, toNotaSummary } from './nota.mapper';
+
+@Injectable()
+export class NotaService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly flow: FlowService,
+  ) {}
+
+  /** Registers a nota and hands out its ons kenmerk from the PostgreSQL sequence. */
+  async register(actor: Actor, dto: CreateNotaDto, known?: { id: string; onsKenmerk?: string }): Promise<NotaDto> {
+    if (actor.role !== 'drafter') throw new AppException(AppErrorCode.FORBIDDEN, 'Only drafters register notas.');
+    const route = await this.validateRoute(actor, dto.route);
+    // Only the demo seed brings its own id and a historical kenmerk, outside the sequence's range.
+    const id = known?.id ?? randomUUID();
+    await this.dataSource.transaction(async (db) => {
+      await db.query(
+        `INSERT INTO notas (id, ons_kenmerk, title, dossier, uw_kenmerk, due_on, organisation_code, created_by, route)
+         VALUES ($1, COALESCE($9, lpad(nextval('ons_kenmerk_seq')::text, 7, '0')), $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          id,
+          dto.title.trim(),
+          dto.dossier ?? null,
+          dto.uwKenmerk ?? null,
+          dto.dueOn ?? null,
+          actor.organisation,
+          actor.username,
+          JSON.stringify(route),
+          known?.onsKenmerk ?? null,
+        ],
+      );
+      await db.insert(NotaVersionEntity, { notaId: id, version: 1, note: null, createdBy: actor.username });
+    });
+    return this.get(actor, id);
+  }
+
+  async list(actor: Actor, query: ListNotasQuery): Promise<NotaSummaryDto[]> {
+    const qb = this.dataSource
+      .getRepository(NotaEntity)
+      .createQueryBuilder('n')
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id')
+      .limit(query.limit ?? 50)
+      .offset(query.offset ?? 0);
+    // The same rule as canSeeNota, in SQL, so paging counts only what the caller may see.
+    const visible = ['n.organisation_code = :org'];
+    if (actor.role === 'cosigner') {
+      visible.push(
+        `(n.status <> 'draft' AND EXISTS (SELECT 1 FROM jsonb_array_elements(n.route->'stages') s
+           WHERE s->>'stage' = 'co-signing' AND s->'ministries' ? :org))`,
+      );
+    }
+    if (actor.role === 'ministerraad') {
+      visible.push(
+        `(n.status <> 'draft' AND EXISTS (SELECT 1 FROM jsonb_array_elements(n.route->'stages') s
+           WHERE s->>'stage' = 'ministerraad'))`,
+      );
+    }
+    qb.where(`(${visible.join(' OR ')})`, { org: actor.organisation });
+    if (query.status) qb.andWhere('n.status = :status', { status: query.status });
+    if (query.stage) qb.andWhere('n.stage = :stage', { stage: query.stage });
+    if (query.dossier) qb.andWhere('n.dossier = :dossier', { dossier: query.dossier });
+    return (await qb.getMany()).map(toNotaSummary);
+  }
+
+  async get(actor: Actor, id: string): Promise<NotaDto> {
+    const nota = await this.findVisible(actor, id);
+    const [openTasks, history, versions] = await Promise.all([
+      this.dataSource.getRepository(TaskEntity).find({
+        where: { notaId: id, status: 'open' },
+        order: { createdAt: 'ASC', organisation: 'ASC' },
+      }),
+      this.dataSource.getRepository(FlowEventEntity).find({ where: { notaId: id }, order: { seq: 'ASC' } }),
+      this.dataSource.getRepository(NotaVersionEntity).find({ where: { notaId: id }, order: { version: 'ASC' } }),
+    ]);
+    const mine = (organisation: string | null) => canSeeOrganisationPart(actor, nota, organisation);
+    return toNotaDto(nota, {
+      openTasks: openTasks.filter((t) => mine(t.organisation)),
+      history: history.filter((e) => mine(e.organisation)),
+      versions,
+    });
+  }
+
+  async submit(actor: Actor, id: string): Promise<SubmitResultDto> {
+    const nota = await this.findManaged(actor, id);
+    if (nota.status !== 'draft') {
+      throw new AppException(AppErrorCode.CONFLICT, `The nota has already been submitted (status ${nota.status}).`);
+    }
+    const { workflowId, snapshot } = await this.flow.start({
+      notaId: nota.id,
+      onsKenmerk: nota.onsKenmerk,
+      title: nota.title,
+      organisation: nota.organisation,
+      submittedBy: actor.username,
+      version: nota.version,
+      route: nota.route,
+    });
+    return { id: nota.id, status: snapshot.status, stage: snapshot.stage ?? firstStage(nota.route), workflowId };
+  }
+
+  async newVersion(actor: Actor, id: string, note: string | undefined): Promise<NotaDto> {
+    const nota = await this.findManaged(actor, id);
+    if (nota.status !== 'changes_requested') {
+      throw new AppException(
+        AppErrorCode.CONFLICT,
+        `A new version is taken only after changes were requested (status ${nota.status}).`,
+      );
+    }
+    await this.flow.newVersion(nota.id, { actor, note });
+    return this.get(actor, id);
+  }
+
+  async withdraw(actor: Actor, id: string, reason: string): Promise<NotaDto> {
+    const nota = await this.findManaged(actor, id);
+    if (nota.status === 'draft') {
+      // Not submitted: no flow to stop, the registry records it alone.
+      const { affected } = await this.dataSource
+        .getRepository(NotaEntity)
+        .update({ id, status: 'draft' }, { status: 'withdrawn' });
+      if (!affected) throw new AppException(AppErrorCode.CONFLICT, 'The nota changed meanwhile; try again.');
+    } else if (['rejected', 'withdrawn', 'dispatched'].includes(nota.status)) {
+      throw new AppException(AppErrorCode.CONFLICT, `The nota can no longer be withdrawn (status ${nota.status}).`);
+    } else {
+      await this.flow.withdraw(nota.id, { actor, reason });
+    }
+    return this.get(actor, id);
+  }
+
+  async recordKamerstuk(actor: Actor, id: string, dto: KamerstukDto): Promise<NotaDto> {
+    const nota = await this.findManaged(actor, id);
+    if (nota.status !== 'dispatched' || !nota.dispatchedAt) {
+      throw new AppException(AppErrorCode.CONFLICT, 'A Kamerstuk number is recorded after dispatch to the Kamer.');
+    }
+    const vergaderjaar = vergaderjaarOf(toAmsterdamDate(nota.dispatchedAt));
+    if (
+      nota.kamerstukNumber !== null &&
+      (nota.kamerstukNumber !== dto.number || nota.kamerstukDossier !== dto.dossier)
+    ) {
+      throw new AppException(
+        AppErrorCode.CONFLICT,
+        `Kamerstuk ${nota.kamerstukDossier} nr. ${nota.kamerstukNumber} has already been recorded for this nota.`,
+      );
+    }
+    await this.dataSource
+      .getRepository(NotaEntity)
+      .update(
+        { id },
+        { kamerstukDossier: dto.dossier, kamerstukNumber: dto.number, kamerstukVergaderjaar: vergaderjaar },
+      );
+    return this.get(actor, id);
+  }
+
+  async findVisible(actor: Actor, id: string): Promise<NotaEntity> {
+    const nota = await this.find(id);
+    if (!canSeeNota(actor, nota))
+      throw new AppException(AppErrorCode.FORBIDDEN, 'This nota belongs to another organisation.');
+    return nota;
+  }
+
+  private async findManaged(actor: Actor, id: string): Promise<NotaEntity> {
+    const nota = await this.find(id);
+    if (!canManageNota(actor, nota)) {
+      throw new AppException(AppErrorCode.FORBIDDEN, `Only drafters of ${nota.organisation} manage this nota.`);
+    }
+    return nota;
+  }
+
+  private async find(id: string): Promise<NotaEntity> {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    const nota = uuid.test(id) ? await this.dataSource.getRepository(NotaEntity).findOneBy({ id }) : null;
+    if (!nota) throw new AppException(AppErrorCode.NOT_FOUND, `No nota ${id}.`);
+    return nota;
+  }
+
+  /** Known users with the right role in the drafter's organisation; ministries that exist and may co-sign. */
+  private async validateRoute(actor: Actor, route: RouteDto): Promise<RouteTemplate> {
+    const errors: FieldError[] = [];
+    const names = [...route.reviewers, route.decider];
+    const users = await this.dataSource.getRepository(UserEntity).findBy({ username: In(names) });
+    const byName = new Map(users.map((u) => [u.username, u]));
+    const check = (field: string, username: string, role: 'reviewer' | 'decider') => {
+      const user = byName.get(username);
+      if (!user) errors.push({ name: field, reason: `is not a known user: ${username}` });
+      else if (user.role !== role) errors.push({ name: field, reason: `${username} is not a ${role}` });
+      else if (user.organisation !== actor.organisation) {
+        errors.push({ name: field, reason: `${username} is not of ${actor.organisation}` });
+      }
+    };
+    route.reviewers.forEach((username, i) => check(`route.reviewers[${i}]`, username, 'reviewer'));
+    check('route.decider', route.decider, 'decider');
+
+    const organisations = await this.dataSource
+      .getRepository(OrganisationEntity)
+      .findBy({ code: In(route.coSigners.length ? route.coSigners : ['-']) });
+    const known = new Map(organisations.map((o) => [o.code, o]));
+    route.coSigners.forEach((code, i) => {
+      const organisation = known.get(code);
+      if (!organisation) errors.push({ name: `route.coSigners[${i}]`, reason: `is not a known ministry: ${code}` });
+      else if (!organisation.canCoSign)
+        errors.push({ name: `route.coSigners[${i}]`, reason: `${code} does not co-sign` });
+      else if (code === actor.organisation) {
+        errors.push({ name: `route.coSigners[${i}]`, reason: `${code} is the nota's own ministry` });
+      }
+    });
+    if (errors.length) throw AppException.validation(errors, 'The route names unknown or unfit participants.');
+    return buildRouteTemplate(route);
+  }
+}

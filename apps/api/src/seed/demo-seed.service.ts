@@ -1,0 +1,111 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@notaflow/config';
+import { DEMO_USERS, type Actor } from '@notaflow/domain';
+import { NotaEntity, TaskEntity } from '@notaflow/persistence';
+import { APP_CONFIG } from '../config/config.module';
+import { NotaService } from '../notas/nota.service';
+import { TaskService } from '../tasks/task.service';
+import { DEMO_DOSSIER, type DemoNota } from './demo-dossier';
+
+/**
+ * Seeds dossier 28 638 through the same services users go through, so every demo nota has a real flow.
+ * Idempotent: a nota is registered once (fixed id), and its steps resume after the decisions already taken,
+ * so a second `npm start` (or one interrupted halfway) adds nothing twice.
+ */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeedService.name);
+  private running: Promise<void> | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notas: NotaService,
+    private readonly tasks: TaskService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.SEED_DEMO) return;
+    // In the background: the flows need a worker, which may start after the API.
+    this.running = this.seed().catch((error: unknown) => this.logger.error({ err: error }, 'demo seed failed'));
+  }
+
+  /** For tests and scripts that must wait for the demo data. */
+  whenSeeded(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  async seed(): Promise<void> {
+    await this.waitForDemoUsers();
+    for (const demo of DEMO_DOSSIER) await this.seedNota(demo);
+    this.logger.log(`demo dossier 28 638 ready (${DEMO_DOSSIER.length} notas)`);
+  }
+
+  private async seedNota(demo: DemoNota): Promise<void> {
+    const staff = actor('jenv.staff');
+    let nota = await this.dataSource.getRepository(NotaEntity).findOneBy({ id: demo.id });
+    if (!nota) {
+      await this.notas.register(
+        staff,
+        { title: demo.title, dossier: demo.dossier, uwKenmerk: demo.uwKenmerk, dueOn: demo.dueOn, route: demo.route },
+        { id: demo.id, onsKenmerk: demo.onsKenmerk },
+      );
+      nota = await this.dataSource.getRepository(NotaEntity).findOneByOrFail({ id: demo.id });
+    }
+    if (nota.status === 'draft' && demo.steps.length === 0) return;
+    if (nota.status === 'draft') await this.notas.submit(staff, demo.id);
+
+    const taken = Number(
+      (
+        await this.dataSource.query(
+          `SELECT count(*) AS n FROM flow_events WHERE nota_id = $1 AND type IN ('task_decided', 'version_submitted')`,
+          [demo.id],
+        )
+      )[0].n,
+    );
+    for (const step of demo.steps.slice(taken)) {
+      const who = actor(step.who);
+      if (step.decision === 'new_version') {
+        await this.notas.newVersion(who, demo.id, step.remarks);
+        continue;
+      }
+      const task = await this.waitForTask(demo.id, who);
+      await this.tasks.decide(who, task.id, { decision: step.decision, remarks: step.remarks });
+    }
+    if (demo.kamerstuk) {
+      const done = await this.dataSource.getRepository(NotaEntity).findOneByOrFail({ id: demo.id });
+      if (done.kamerstukNumber === null) await this.notas.recordKamerstuk(staff, demo.id, demo.kamerstuk);
+    }
+  }
+
+  /** The demo identity provider adds its users at bootstrap too; the route of every demo nota names them. */
+  private async waitForDemoUsers(): Promise<void> {
+    const names = DEMO_USERS.map((u) => u.username);
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM users WHERE username = ANY($1)', [
+        names,
+      ]);
+      if (n === names.length) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the demo users are missing');
+  }
+
+  /** The open task the actor holds on the nota, once the flow has opened it. */
+  private async waitForTask(notaId: string, who: Actor): Promise<TaskEntity> {
+    for (let attempt = 0; attempt < 600; attempt++) {
+      const [task] = await this.tasks.list(who, { status: 'open', notaId });
+      if (task) return this.dataSource.getRepository(TaskEntity).findOneByOrFail({ id: task.id });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`no open task for ${who.username} on nota ${notaId}`);
+  }
+}
+
+function actor(username: string): Actor {
+  const user = DEMO_USERS.find((u) => u.username === username);
+  if (!user) throw new Error(`unknown demo user ${username}`);
+  return { username: user.username, role: user.role, organisation: user.organisation };
+}

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { DECISIONS, TASK_STATUSES, TASK_TYPES, type Decision, type TaskStatus, type TaskType } from '@notaflow/domain';
+import { IsCalendarDate } from '../../common/validators';
+
+export class TaskDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) notaId!: string;
+  @ApiProperty({ example: '5552554' }) onsKenmerk!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: TASK_TYPES }) type!: TaskType;
+  @ApiProperty({ example: 'co-signing' }) stage!: string;
+  @ApiProperty({ example: 'VWS' }) organisation!: string;
+  @ApiProperty({ nullable: true, type: String }) assignee!: string | null;
+  @ApiProperty({ enum: TASK_STATUSES }) status!: TaskStatus;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) meetingOn!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) decision!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) decidedBy!: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) decidedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) remarks!: string | null;
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: DECISIONS, description: 'approve, reject, request_changes; ministerraad also hold' })
+  @IsIn(DECISIONS, { message: '$property must be one of approve, reject, request_changes, hold' })
+  decision!: Decision;
+
+  @ApiPropertyOptional({ example: 'Akkoord, met dank voor de afstemming' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  remarks?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'ministerraad hold only: the meeting to hold over to' })
+  @IsOptional()
+  @IsCalendarDate()
+  nextMeeting?: string;
+}
+
+export class ListTasksQuery {
+  @ApiPropertyOptional({ enum: [...TASK_STATUSES, 'all'], default: 'open' })
+  @IsOptional()
+  @IsIn([...TASK_STATUSES, 'all'])
+  status?: TaskStatus | 'all';
+
+  @ApiPropertyOptional({ enum: TASK_TYPES })
+  @IsOptional()
+  @IsIn(TASK_TYPES)
+  type?: TaskType;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  notaId?: string;
+}
+
+export class NotaStateDto {
+  @ApiProperty() status!: string;
+  @ApiProperty({ nullable: true, type: String }) stage!: string | null;
+  @ApiProperty() version!: number;
+}
+
+export class DecisionResultDto {
+  @ApiProperty({ type: TaskDto }) @Type(() => TaskDto) task!: TaskDto;
+  @ApiProperty({ type: NotaStateDto }) nota!: NotaStateDto;
+}

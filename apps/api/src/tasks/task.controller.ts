@@ -1,0 +1,28 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@notaflow/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { DecisionDto, DecisionResultDto, ListTasksQuery, TaskDto } from './dto/task.dto';
+import { TaskService } from './task.service';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TaskController {
+  constructor(private readonly tasks: TaskService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The tasks the caller may act on' })
+  @ApiOkResponse({ type: [TaskDto] })
+  list(@CurrentActor() actor: Actor, @Query() query: ListTasksQuery): Promise<TaskDto[]> {
+    return this.tasks.list(actor, query);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decide on a task; answers once the flow has taken the decision' })
+  @ApiOkResponse({ type: DecisionResultDto })
+  decide(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DecisionDto): Promise<DecisionResultDto> {
+    return this.tasks.decide(actor, id, body);
+  }
+}
