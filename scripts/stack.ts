@@ -109,6 +109,7 @@ async function main(): Promise<void> {
     const api = startChild('api', node, ['--enable-source-maps', path.join(root, 'dist/apps/api/src/main.js')], {
       env,
       echo: process.stdout,
+      stopWithParent: 'SIGTERM',
     });
     supervise(api);
     const baseUrl = `http://127.0.0.1:${config.PORT}`;
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
       {
         env,
         echo: process.stdout,
+        stopWithParent: 'SIGTERM',
       },
     );
     supervise(worker);

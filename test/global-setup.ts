@@ -5,6 +5,7 @@ import { createDataSource } from '../libs/persistence/src'; // globalSetup runs 
 import { freePort } from '../scripts/lib/ports';
 import { startPostgres } from '../scripts/lib/postgres';
 import { ensureTemporalCli, startTemporalDevServer } from '../scripts/lib/temporal-server';
+import { ensureTimeSkippingServer } from '../scripts/lib/time-skipping-server';
 import { TEMPLATE_DATABASE, type TestStack } from './support/stack';
 
 /**
@@ -13,7 +14,10 @@ import { TEMPLATE_DATABASE, type TestStack } from './support/stack';
  */
 export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'notaflow-test-'));
-  const binary = ensureTemporalCli((line) => process.stdout.write(`\n${line}\n`));
+  const log = (line: string) => process.stdout.write(`\n${line}\n`);
+  const binary = ensureTemporalCli(log);
+  // Resolved once here (Maven, the first time), not inside one test file's beforeAll.
+  ensureTimeSkippingServer(log);
   const [pgPort, temporalPort] = [await freePort(), await freePort()];
   const [pg, temporal] = await Promise.all([
     startPostgres({

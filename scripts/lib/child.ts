@@ -15,11 +15,17 @@ export interface StartOptions extends SpawnOptions {
   logFile?: string;
   /** Write the output to this stream, each line prefixed with the name. */
   echo?: NodeJS.WritableStream;
+  /**
+   * Stop the child with this signal when this process dies without stopping it (a crash, kill -9), so that no
+   * server outlives the test run or stack that started it.
+   */
+  stopWithParent?: NodeJS.Signals;
 }
 
 export function startChild(name: string, command: string, args: string[], options: StartOptions = {}): Child {
-  const { logFile, echo, ...spawnOptions } = options;
+  const { logFile, echo, stopWithParent, ...spawnOptions } = options;
   const proc = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
+  if (stopWithParent && proc.pid) watchParent(proc.pid, stopWithParent);
   if (logFile) {
     const log = createWriteStream(logFile, { flags: 'a' });
     proc.stdout?.pipe(log);
@@ -55,4 +61,10 @@ export function startChild(name: string, command: string, args: string[], option
       clearTimeout(timer);
     },
   };
+}
+
+/** A detached shell that outlives us by at most a second and stops the child if we did not. */
+function watchParent(childPid: number, signal: NodeJS.Signals): void {
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; kill -0 ${childPid} 2>/dev/null && kill -${signal.replace('SIG', '')} ${childPid}`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
 }

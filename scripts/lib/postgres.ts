@@ -146,7 +146,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     'postgres',
     path.join(bin, 'postgres'),
     ['-D', dataDir, '-p', String(options.port), ...settings.flatMap(([k, v]) => ['-c', `${k}=${v}`])],
-    { ...runAs, logFile: options.logFile, env: { ...process.env, LC_ALL: 'C' } },
+    { ...runAs, logFile: options.logFile, env: { ...process.env, LC_ALL: 'C' }, stopWithParent: 'SIGINT' },
   );
   const url = `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
   try {

@@ -87,7 +87,7 @@ export async function startTemporalDevServer(options: TemporalServerOptions): Pr
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
   ];
   if (options.dbFile) mkdirSync(path.dirname(options.dbFile), { recursive: true });
-  const child = startChild('temporal', options.binary, args, { logFile: options.logFile });
+  const child = startChild('temporal', options.binary, args, { logFile: options.logFile, stopWithParent: 'SIGTERM' });
   const address = `127.0.0.1:${options.port}`;
   try {
     await waitFor(

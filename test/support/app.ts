@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@notaflow/config';
 import { createDataSource } from '@notaflow/persistence';
@@ -17,7 +17,7 @@ function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   // Tests stop workers themselves; the runtime must not exit the jest process on a signal.
-  Runtime.install({ logger: silentLogger, shutdownSignals: [] });
+  Runtime.install({ logger: process.env.DEBUG_WORKER ? new DefaultLogger('WARN') : silentLogger, shutdownSignals: [] });
 }
 
 let bundle: Promise<{ code: string }> | undefined;
@@ -59,6 +59,7 @@ export interface TestApp {
   baseUrl: string;
   dataSource: DataSource;
   client: Client;
+  /** Replaceable: a test may stop the worker and start another. */
   worker?: RunningWorker;
   close(): Promise<void>;
 }
@@ -84,7 +85,7 @@ export async function startTestApp(options: { worker?: boolean; env?: Record<str
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const worker = options.worker === false ? undefined : await startTestWorker(config, dataSource);
-  return {
+  const testApp: TestApp = {
     config,
     app,
     baseUrl: `http://127.0.0.1:${address.port}`,
@@ -92,10 +93,11 @@ export async function startTestApp(options: { worker?: boolean; env?: Record<str
     client,
     worker,
     async close() {
-      await worker?.stop();
+      await testApp.worker?.stop();
       await app.close();
       await connection.close();
       await dataSource.destroy();
     },
   };
+  return testApp;
 }
