@@ -15,6 +15,8 @@ export interface DemoNota {
   uwKenmerk?: string;
   dueOn?: string;
   route: RouteChoice;
+  /** Registered only (a draft) when false; submitted otherwise. */
+  submit?: boolean;
   steps: DemoStep[];
   kamerstuk?: { dossier: string; number: number };
 }
@@ -42,8 +44,8 @@ export const DEMO_DOSSIER: DemoNota[] = [
     },
     steps: [
       ...decided,
-      { who: 'vws.signer', decision: 'approve', remarks: 'Akkoord namens de minister van VWS' },
       { who: 'bz.signer', decision: 'approve', remarks: 'Akkoord namens de minister van BZ' },
+      { who: 'bho.signer', decision: 'approve', remarks: 'Akkoord namens de minister voor BHO' },
     ],
   },
   {
@@ -83,7 +85,24 @@ export const DEMO_DOSSIER: DemoNota[] = [
     dossier: '28 638',
     dueOn: '2026-12-18',
     route: { reviewers: fullChain, decider: 'jenv.bewindspersoon', coSigners: ['VWS'], ministerraad: false },
-    steps: [{ who: 'jenv.afdelingshoofd', decision: 'approve', remarks: 'Geparafeerd' }],
+    steps: initialled.slice(0, 2),
+  },
+  {
+    id: '28638007-0000-4000-8000-000000000010',
+    title: 'Beantwoording Kamervragen over mensenhandel in de prostitutiesector',
+    dossier: '28 638',
+    dueOn: '2026-12-10',
+    route: { reviewers: fullChain, decider: 'jenv.bewindspersoon', coSigners: ['SZW'], ministerraad: false },
+    steps: initialled.slice(0, 1),
+  },
+  {
+    id: '28638008-0000-4000-8000-000000000011',
+    title: 'Verzamelbrief mensenhandel, eerste helft 2027',
+    dossier: '28 638',
+    dueOn: '2027-02-12',
+    route: { reviewers: fullChain, decider: 'jenv.bewindspersoon', coSigners: ['VWS', 'SZW'], ministerraad: false },
+    submit: true,
+    steps: [],
   },
   {
     id: '28638002-0000-4000-8000-000000000005',

@@ -54,7 +54,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       );
       nota = await this.dataSource.getRepository(NotaEntity).findOneByOrFail({ id: demo.id });
     }
-    if (nota.status === 'draft' && demo.steps.length === 0) return;
+    if (nota.status === 'draft' && demo.steps.length === 0 && !demo.submit) return;
     if (nota.status === 'draft') await this.notas.submit(staff, demo.id);
 
     const taken = Number(

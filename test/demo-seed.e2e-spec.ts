@@ -1,0 +1,65 @@
+import { DemoSeedService } from '../apps/api/src/seed/demo-seed.service';
+import { startTestApp, type TestApp } from './support/app';
+import { FlowDriver, type Who } from './support/flow-driver';
+
+describe('the demo dossier 28 638', () => {
+  let app: TestApp;
+  let flow: FlowDriver;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { SEED_DEMO: 'true' } });
+    await app.app.get(DemoSeedService).whenSeeded();
+    flow = await FlowDriver.create(app.baseUrl);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const counts = async () =>
+    (
+      await app.dataSource.query(
+        `SELECT (SELECT count(*) FROM notas)::int AS notas, (SELECT count(*) FROM flow_events)::int AS events,
+                (SELECT count(*) FROM tasks)::int AS tasks`,
+      )
+    )[0];
+
+  it('holds the nota of 17 June 2024 at its co-signers, with its real ons kenmerk', async () => {
+    const [nota] = (await flow.as.staff.get('/notas?dossier=28%20638&stage=co-signing')).body.filter(
+      (n: any) => n.onsKenmerk === '5552554',
+    );
+    expect(nota).toMatchObject({ status: 'in_review', route: { coSigners: ['VWS', 'BZ', 'BHO', 'SZW'] } });
+    const detail = await flow.nota(nota.id);
+    expect(detail.openTasks.map((t: any) => t.organisation).sort()).toEqual(['SZW', 'VWS']);
+  });
+
+  it('has notas standing in every stage and status', async () => {
+    const notas = (await flow.as.staff.get('/notas?limit=200')).body;
+    const stages = new Set(notas.map((n: any) => `${n.status}/${n.stage}`));
+    for (const expected of [
+      'draft/null',
+      'in_review/initialling',
+      'in_review/decision',
+      'in_review/co-signing',
+      'in_review/ministerraad',
+      'in_review/dispatch',
+      'changes_requested/initialling',
+      'dispatched/done',
+    ]) {
+      expect(stages).toContain(expected);
+    }
+    expect(notas.find((n: any) => n.kamerstuk)?.kamerstuk).toMatchObject({ dossier: '28 638', number: 248 });
+  });
+
+  it.each<Who>(['afdelingshoofd', 'directeur', 'dg', 'bewindspersoon', 'vws', 'szw', 'mr', 'staff'])(
+    'gives %s real work in their inbox',
+    async (who) => {
+      const tasks = (await flow.as[who].get('/tasks?status=open')).body;
+      expect(tasks.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('seeds nothing twice', async () => {
+    const before = await counts();
+    await app.app.get(DemoSeedService).seed();
+    expect(await counts()).toEqual(before);
+  });
+});
