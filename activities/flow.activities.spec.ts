@@ -1,4 +1,5 @@
-import { taskDates } from './flow.activities';
+import type { DataSource } from 'typeorm';
+import { createFlowActivities, taskDates } from './flow.activities';
 
 describe(taskDates.name, () => {
   const base = {
@@ -49,5 +50,24 @@ describe(taskDates.name, () => {
       '2024-06-17T08:00:00.000Z',
     );
     expect(remindAt).toBeNull();
+  });
+});
+
+describe('recordTransition failures', () => {
+  const step = { workflowId: 'nota-x', notaId: 'x', at: '2024-06-17T08:00:00.000Z', events: [] };
+  const failing = (error: unknown) =>
+    createFlowActivities({ dataSource: { transaction: () => Promise.reject(error) } as unknown as DataSource });
+
+  it('fails for good on a broken constraint, which no retry would heal', async () => {
+    const error = Object.assign(new Error('insert or update on table "tasks" violates foreign key'), { code: '23503' });
+    await expect(failing(error).recordTransition(step)).rejects.toMatchObject({
+      type: 'IntegrityViolation',
+      nonRetryable: true,
+    });
+  });
+
+  it('lets a transient error through to be retried', async () => {
+    const error = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    await expect(failing(error).recordTransition(step)).rejects.toBe(error);
   });
 });

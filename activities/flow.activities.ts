@@ -6,6 +6,7 @@ import {
   toAmsterdamDate,
   type IsoDate,
 } from '@notaflow/calendar';
+import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from './create-activities';
 import type { Notification, OpenedTask, TaskToOpen, Transition } from './flow.types';
 
@@ -28,6 +29,25 @@ export function taskDates(task: TaskToOpen, at: string): Omit<OpenedTask, 'id'> 
   };
 }
 
+/**
+ * A broken constraint (a task for an unknown user, say) will not heal by retrying: it fails the activity for good,
+ * visibly, instead of retrying forever. Connection and other transient errors are retried.
+ */
+async function refuseIntegrityViolations<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('23')) {
+      throw ApplicationFailure.nonRetryable(
+        `integrity violation ${code}: ${(error as Error).message}`,
+        'IntegrityViolation',
+      );
+    }
+    throw error;
+  }
+}
+
 export function createFlowActivities({ dataSource }: ActivityDeps) {
   return {
     /**
@@ -35,78 +55,79 @@ export function createFlowActivities({ dataSource }: ActivityDeps) {
      * id, so a retry after a crash or a timeout writes nothing twice and returns the dates stored the first time.
      */
     async recordTransition(step: Transition): Promise<{ opened: OpenedTask[] }> {
-      return dataSource.transaction(async (db) => {
-        for (const event of step.events) {
-          await db.query(
-            `INSERT INTO flow_events (workflow_id, seq, nota_id, at, type, actor, organisation, stage, task_id, decision, remarks, data)
+      return refuseIntegrityViolations(() =>
+        dataSource.transaction(async (db) => {
+          for (const event of step.events) {
+            await db.query(
+              `INSERT INTO flow_events (workflow_id, seq, nota_id, at, type, actor, organisation, stage, task_id, decision, remarks, data)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
              ON CONFLICT (workflow_id, seq) DO NOTHING`,
-            [
-              step.workflowId,
-              event.seq,
-              step.notaId,
-              step.at,
-              event.type,
-              event.actor ?? null,
-              event.organisation ?? null,
-              event.stage ?? null,
-              event.taskId ?? null,
-              event.decision ?? null,
-              event.remarks ?? null,
-              event.data ? JSON.stringify(event.data) : null,
-            ],
-          );
-        }
-        if (step.newVersion) {
-          await db.query(
-            `INSERT INTO nota_versions (nota_id, version, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
+              [
+                step.workflowId,
+                event.seq,
+                step.notaId,
+                step.at,
+                event.type,
+                event.actor ?? null,
+                event.organisation ?? null,
+                event.stage ?? null,
+                event.taskId ?? null,
+                event.decision ?? null,
+                event.remarks ?? null,
+                event.data ? JSON.stringify(event.data) : null,
+              ],
+            );
+          }
+          if (step.newVersion) {
+            await db.query(
+              `INSERT INTO nota_versions (nota_id, version, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (nota_id, version) DO NOTHING`,
-            [step.notaId, step.newVersion.version, step.newVersion.note, step.newVersion.createdBy, step.at],
-          );
-        }
-        for (const task of step.close ?? []) {
-          await db.query(
-            `UPDATE tasks SET status = $2, decision = $3, decided_by = $4, remarks = $5, decided_at = $6
+              [step.notaId, step.newVersion.version, step.newVersion.note, step.newVersion.createdBy, step.at],
+            );
+          }
+          for (const task of step.close ?? []) {
+            await db.query(
+              `UPDATE tasks SET status = $2, decision = $3, decided_by = $4, remarks = $5, decided_at = $6
              WHERE id = $1 AND status = 'open'`,
-            [task.id, task.status, task.decision ?? null, task.decidedBy ?? null, task.remarks ?? null, step.at],
-          );
-        }
-        const opened: OpenedTask[] = [];
-        for (const task of step.open ?? []) {
-          const dates = taskDates(task, step.at);
-          const [stored] = (await db.query(
-            `INSERT INTO tasks (id, nota_id, workflow_id, type, stage, organisation, assignee, status, version,
+              [task.id, task.status, task.decision ?? null, task.decidedBy ?? null, task.remarks ?? null, step.at],
+            );
+          }
+          const opened: OpenedTask[] = [];
+          for (const task of step.open ?? []) {
+            const dates = taskDates(task, step.at);
+            const [stored] = (await db.query(
+              `INSERT INTO tasks (id, nota_id, workflow_id, type, stage, organisation, assignee, status, version,
                                 meeting_on, due_at, remind_at, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11, $12)
              ON CONFLICT (id) DO UPDATE SET id = tasks.id
              RETURNING created_at, due_at, remind_at, meeting_on::text`,
-            [
-              task.id,
-              step.notaId,
-              step.workflowId,
-              task.type,
-              task.stage,
-              task.organisation,
-              task.assignee,
-              task.version,
-              dates.meetingOn,
-              dates.dueAt,
-              dates.remindAt,
-              dates.createdAt,
-            ],
-          )) as { created_at: Date; due_at: Date; remind_at: Date | null; meeting_on: string | null }[];
-          opened.push({
-            id: task.id,
-            createdAt: stored.created_at.toISOString(),
-            dueAt: stored.due_at.toISOString(),
-            remindAt: stored.remind_at?.toISOString() ?? null,
-            meetingOn: stored.meeting_on,
-          });
-        }
-        if (step.nota) {
-          const { status, stage, version, submittedAt, dispatchedAt } = step.nota;
-          await db.query(
-            `UPDATE notas SET
+              [
+                task.id,
+                step.notaId,
+                step.workflowId,
+                task.type,
+                task.stage,
+                task.organisation,
+                task.assignee,
+                task.version,
+                dates.meetingOn,
+                dates.dueAt,
+                dates.remindAt,
+                dates.createdAt,
+              ],
+            )) as { created_at: Date; due_at: Date; remind_at: Date | null; meeting_on: string | null }[];
+            opened.push({
+              id: task.id,
+              createdAt: stored.created_at.toISOString(),
+              dueAt: stored.due_at.toISOString(),
+              remindAt: stored.remind_at?.toISOString() ?? null,
+              meetingOn: stored.meeting_on,
+            });
+          }
+          if (step.nota) {
+            const { status, stage, version, submittedAt, dispatchedAt } = step.nota;
+            await db.query(
+              `UPDATE notas SET
                status = COALESCE($2, status),
                stage = CASE WHEN $3::boolean THEN $4 ELSE stage END,
                version = COALESCE($5, version),
@@ -115,21 +136,22 @@ export function createFlowActivities({ dataSource }: ActivityDeps) {
                workflow_id = COALESCE(workflow_id, $9),
                updated_at = $8
              WHERE id = $1`,
-            [
-              step.notaId,
-              status ?? null,
-              stage !== undefined,
-              stage ?? null,
-              version ?? null,
-              submittedAt ?? null,
-              dispatchedAt ?? null,
-              step.at,
-              step.workflowId,
-            ],
-          );
-        }
-        return { opened };
-      });
+              [
+                step.notaId,
+                status ?? null,
+                stage !== undefined,
+                stage ?? null,
+                version ?? null,
+                submittedAt ?? null,
+                dispatchedAt ?? null,
+                step.at,
+                step.workflowId,
+              ],
+            );
+          }
+          return { opened };
+        }),
+      );
     },
 
     /** The first ministerraad meeting after a meeting day and after a moment (its Amsterdam day), whichever is later. */
