@@ -42,6 +42,12 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => void shutdown(`received ${signal}`, 0));
   }
+  // `npm start` passes SIGTERM to the shell it runs scripts in, which dies without passing it on: when the
+  // process that started us goes, we go too, and take everything we started with us.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown('the process that started notaflow has gone', 0);
+  }, 1000).unref();
   const supervise = (child: Child) => {
     started.push({ name: child.name, stop: () => child.stop() });
     void child.exited.then((code) => {

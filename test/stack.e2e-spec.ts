@@ -26,14 +26,19 @@ describe('npm start (the embedded stack)', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'notaflow-stack-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function runStack() {
+  async function runStack(via?: 'shell') {
     const [port, pgPort, temporalPort, uiPort] = [
       await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
     ];
-    const child = spawn(process.execPath, [stackScript], {
+    // Through a shell that does not pass signals on, as `npm start` runs it.
+    const [command, args] =
+      via === 'shell'
+        ? ['bash', ['-c', `"${process.execPath}" "${stackScript}"; true`]]
+        : [process.execPath, [stackScript]];
+    const child = spawn(command, args, {
       env: {
         ...process.env,
         DATA_DIR: dataDir,
@@ -75,6 +80,18 @@ describe('npm start (the embedded stack)', () => {
     sut.child.kill('SIGTERM');
     await expect(sut.exited).resolves.toBe(0);
     expect(processesUsing(dataDir)).toEqual([]);
+    expect(spawnSync('pgrep', ['-f', stackScript]).stdout.toString().trim()).toBe('');
+  });
+
+  it('stops everything when the shell that started it is killed (as npm does on SIGTERM)', async () => {
+    const sut = await runStack('shell');
+    expect((await fetch(`${sut.baseUrl}/api/v1/health`)).status).toBe(200);
+    sut.child.kill('SIGTERM');
+    await sut.exited;
+    await waitFor('every process to stop', async () => (processesUsing(dataDir).length === 0 ? true : undefined), {
+      timeoutMs: 30_000,
+      intervalMs: 500,
+    });
     expect(spawnSync('pgrep', ['-f', stackScript]).stdout.toString().trim()).toBe('');
   });
 
