@@ -1,4 +1,4 @@
-import type { NotaStage, NotaStatus, TaskType } from '@notaflow/domain';
+import type { NotaStage, NotaStatus, TaskIdentity } from '@notaflow/domain';
 
 export type FlowEventType =
   | 'submitted'
@@ -26,13 +26,7 @@ export interface TransitionEvent {
   data?: Record<string, unknown>;
 }
 
-export interface TaskToOpen {
-  id: string;
-  type: TaskType;
-  stage: NotaStage;
-  organisation: string;
-  assignee: string | null;
-  version: number;
+export interface TaskToOpen extends TaskIdentity {
   /** Due this many working days after opening; or, for the ministerraad, on the meeting day. */
   slaWorkingDays?: number;
   meetingOn?: string;

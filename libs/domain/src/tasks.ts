@@ -1,3 +1,4 @@
+import type { NotaStage } from './nota';
 import type { Actor } from './roles';
 
 export const TASK_TYPES = ['initial', 'decide', 'co-sign', 'ministerraad', 'dispatch'] as const;
@@ -20,6 +21,16 @@ export const DECISIONS_BY_TASK_TYPE: Readonly<Record<TaskType, readonly Decision
 
 export function isDecisionAllowed(type: TaskType, decision: string): decision is Decision {
   return (DECISIONS_BY_TASK_TYPE[type] as readonly string[]).includes(decision);
+}
+
+/** What a task is and who holds it, as the flow opens it and the read model keeps it. */
+export interface TaskIdentity {
+  id: string;
+  type: TaskType;
+  stage: NotaStage;
+  organisation: string;
+  assignee: string | null;
+  version: number;
 }
 
 export interface TaskHolder {

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, Decision, NotaStage, NotaStatus, RouteTemplate, TaskType } from '@notaflow/domain';
+import type { Actor, Decision, NotaStage, NotaStatus, RouteTemplate, TaskIdentity } from '@notaflow/domain';
 
 export const NOTA_FLOW_WORKFLOW = 'notaFlowWorkflow';
 
@@ -19,13 +19,7 @@ export interface NotaFlowInput {
   route: RouteTemplate;
 }
 
-export interface FlowTask {
-  id: string;
-  type: TaskType;
-  stage: NotaStage;
-  organisation: string;
-  assignee: string | null;
-  version: number;
+export interface FlowTask extends TaskIdentity {
   createdAt: string;
   dueAt: string;
   remindAt: string | null;

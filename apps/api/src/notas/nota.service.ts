@@ -12,6 +12,7 @@ import {
   TaskEntity,
   UserEntity,
 } from '@notaflow/persistence';
+import { isUuid } from '../common/ids';
 import { AppErrorCode, AppException, type FieldError } from '../common/app.exception';
 import { FlowService } from '../flow/flow.service';
 import type { CreateNotaDto, RouteDto } from './dto/create-nota.dto';
@@ -187,8 +188,7 @@ export class NotaService {
   }
 
   private async find(id: string): Promise<NotaEntity> {
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    const nota = uuid.test(id) ? await this.dataSource.getRepository(NotaEntity).findOneBy({ id }) : null;
+    const nota = isUuid(id) ? await this.dataSource.getRepository(NotaEntity).findOneBy({ id }) : null;
     if (!nota) throw new AppException(AppErrorCode.NOT_FOUND, `No nota ${id}.`);
     return nota;
   }

@@ -4,6 +4,7 @@ import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { toAmsterdamDate } from '@notaflow/calendar';
 import { isDecisionAllowed, mayActOnTask, type Actor } from '@notaflow/domain';
 import { NotaEntity, TaskEntity } from '@notaflow/persistence';
+import { isUuid } from '../common/ids';
 import { AppErrorCode, AppException } from '../common/app.exception';
 import { FlowService } from '../flow/flow.service';
 import { toTaskDto } from '../notas/nota.mapper';
@@ -89,8 +90,7 @@ export class TaskService {
   }
 
   private async find(id: string): Promise<TaskEntity> {
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    const task = uuid.test(id) ? await this.dataSource.getRepository(TaskEntity).findOneBy({ id }) : null;
+    const task = isUuid(id) ? await this.dataSource.getRepository(TaskEntity).findOneBy({ id }) : null;
     if (!task) throw new AppException(AppErrorCode.NOT_FOUND, `No task ${id}.`);
     return task;
   }
