@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { NotaModule } from './notas/nota.module';
+import { NotificationModule } from './notifications/notification.module';
 import { SeedModule } from './seed/seed.module';
 import { TaskModule } from './tasks/task.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -25,6 +26,7 @@ export class AppModule {
         AuthModule,
         NotaModule,
         TaskModule,
+        NotificationModule,
         SeedModule,
       ],
     };
