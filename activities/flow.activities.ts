@@ -157,7 +157,11 @@ export function createFlowActivities({ dataSource }: ActivityDeps) {
     /** The first ministerraad meeting after a meeting day and after a moment (its Amsterdam day), whichever is later. */
     async nextMinisterraadMeeting(after: { afterInstant?: string; afterDate?: IsoDate }): Promise<IsoDate> {
       const today = toAmsterdamDate(after.afterInstant ?? new Date().toISOString());
-      return nextMinisterraad(after.afterDate && after.afterDate > today ? after.afterDate : today);
+      // The breaks are administrator-maintained data (calendar_periods), read fresh each time.
+      const breaks: { from: IsoDate; to: IsoDate }[] = await dataSource.query(
+        `SELECT from_on::text AS "from", to_on::text AS "to" FROM calendar_periods WHERE kind = 'ministerraad_break'`,
+      );
+      return nextMinisterraad(after.afterDate && after.afterDate > today ? after.afterDate : today, { breaks });
     },
 
     /** Records a notification once: its key makes a retried activity a no-op. */

@@ -1,13 +1,14 @@
-import { requireInteger, type IsoDate } from './iso-date';
 import { addWorkingDays, previousWorkingDayOnOrBefore } from './working-days';
+import { requireInteger, type IsoDate } from './iso-date';
+import { latestMinisterraadOnOrBefore, type MinisterraadCalendar } from './ministerraad';
 
-export interface StageDuration {
-  stage: string;
-  workingDays: number;
-}
+/** A stage that takes a number of working days, or one that takes its meeting day (the ministerraad). */
+export type StageDuration = { stage: string; workingDays: number } | { stage: string; onMeeting: true };
 
 export interface PlannedStage {
   stage: string;
+  /** Working days the stage is given: 1, its meeting day, for a stage on a meeting. */
+  workingDays: number;
   /** First working day the stage must have started on. */
   latestStart: IsoDate;
   /** Last working day the stage may still take. */
@@ -17,14 +18,26 @@ export interface PlannedStage {
 /**
  * Plans a route backwards from its target date: per stage, in route order, the latest working days it can run on
  * so that the last stage is finished on the target (or the working day before it, when the target is not one).
+ * Each earlier stage ends the working day before the next one starts; a stage on a meeting lands on the latest
+ * ministerraad meeting that leaves the stages after it their working days.
  */
-export function backwardPlan(target: IsoDate, stages: readonly StageDuration[]): PlannedStage[] {
+export function backwardPlan(
+  target: IsoDate,
+  stages: readonly StageDuration[],
+  ministerraad: MinisterraadCalendar = {},
+): PlannedStage[] {
   const plan: PlannedStage[] = [];
   let latestEnd = previousWorkingDayOnOrBefore(target);
-  for (const { stage, workingDays } of stages.toReversed()) {
-    requireInteger(workingDays, `workingDays of stage ${stage}`, 1);
-    const latestStart = addWorkingDays(latestEnd, 1 - workingDays);
-    plan.unshift({ stage, latestStart, latestEnd });
+  for (const step of stages.toReversed()) {
+    if ('onMeeting' in step) {
+      const meeting = latestMinisterraadOnOrBefore(latestEnd, ministerraad);
+      plan.unshift({ stage: step.stage, workingDays: 1, latestStart: meeting, latestEnd: meeting });
+      latestEnd = addWorkingDays(meeting, -1);
+      continue;
+    }
+    requireInteger(step.workingDays, `workingDays of stage ${step.stage}`, 1);
+    const latestStart = addWorkingDays(latestEnd, 1 - step.workingDays);
+    plan.unshift({ stage: step.stage, workingDays: step.workingDays, latestStart, latestEnd });
     latestEnd = addWorkingDays(latestStart, -1);
   }
   return plan;

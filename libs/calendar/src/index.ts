@@ -19,7 +19,12 @@ export {
   type IsoDate,
   type IsoDateParts,
 } from './iso-date';
-export { defaultMinisterraadBreaks, nextMinisterraad, type MinisterraadCalendar } from './ministerraad';
+export {
+  defaultMinisterraadBreaks,
+  latestMinisterraadOnOrBefore,
+  nextMinisterraad,
+  type MinisterraadCalendar,
+} from './ministerraad';
 export { presetDueOn, presets, type PresetName, type TermPreset } from './presets';
 export { isInRecess, recessAt, type Recess } from './recess';
 export { prinsjesdag, vergaderjaarOf, type Vergaderjaar } from './vergaderjaar';

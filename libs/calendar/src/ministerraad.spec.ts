@@ -1,4 +1,4 @@
-import { defaultMinisterraadBreaks, nextMinisterraad } from './ministerraad';
+import { defaultMinisterraadBreaks, latestMinisterraadOnOrBefore, nextMinisterraad } from './ministerraad';
 
 describe(nextMinisterraad.name, () => {
   it.each([
@@ -45,5 +45,38 @@ describe(nextMinisterraad.name, () => {
     it('throws when no meeting is listed after the date', () => {
       expect(() => nextMinisterraad('2024-06-28', { meetings })).toThrow(RangeError);
     });
+  });
+});
+
+describe(latestMinisterraadOnOrBefore.name, () => {
+  it.each([
+    ['2024-06-14', '2024-06-14'],
+    ['2024-06-13', '2024-06-07'],
+    ['2024-06-17', '2024-06-14'],
+  ])('finds the meeting on or before %s: %s', (date, expected) => {
+    expect(latestMinisterraadOnOrBefore(date)).toBe(expected);
+  });
+
+  it('skips holidays and breaks, backwards', () => {
+    expect(latestMinisterraadOnOrBefore('2024-04-04')).toBe('2024-03-22');
+    expect(latestMinisterraadOnOrBefore('2022-08-18', { breaks: defaultMinisterraadBreaks })).toBe('2022-07-15');
+  });
+
+  it('is the inverse of nextMinisterraad on meeting days', () => {
+    for (let after = '2024-01-01'; after < '2024-12-31'; after = nextMinisterraad(after)) {
+      const next = nextMinisterraad(after);
+      expect(latestMinisterraadOnOrBefore(next)).toBe(next);
+    }
+  });
+
+  it('takes the last listed meeting on or before the date', () => {
+    expect(latestMinisterraadOnOrBefore('2024-06-20', { meetings: ['2024-06-14', '2024-06-21'] })).toBe('2024-06-14');
+    expect(() => latestMinisterraadOnOrBefore('2024-06-01', { meetings: ['2024-06-14'] })).toThrow(RangeError);
+  });
+
+  it('gives up on a calendar without meetings', () => {
+    expect(() =>
+      latestMinisterraadOnOrBefore('2024-06-14', { breaks: [{ from: '2020-01-01', to: '2024-12-31' }] }),
+    ).toThrow(RangeError);
   });
 });

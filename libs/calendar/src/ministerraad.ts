@@ -42,6 +42,33 @@ export function nextMinisterraad(after: IsoDate, calendar: MinisterraadCalendar 
   return meeting;
 }
 
+/** How far back a meeting is looked for before the search gives up: two years without one means bad data. */
+const MAX_WEEKS_WITHOUT_MEETING = 104;
+
+/**
+ * The last meeting on or before `date`: the counterpart of nextMinisterraad, by the same rule (a day is a meeting
+ * day when it is the next meeting after the day before it), for planning backwards from a fixed date.
+ */
+export function latestMinisterraadOnOrBefore(date: IsoDate, calendar: MinisterraadCalendar = {}): IsoDate {
+  const { meetings, weekday = FRIDAY } = calendar;
+  if (meetings) return lastListedOnOrBefore(date, meetings);
+  requireInteger(weekday, 'weekday', 0, 6);
+  let candidate = addDays(date, -((dayOfWeek(date) - weekday + 7) % 7));
+  for (let week = 0; week < MAX_WEEKS_WITHOUT_MEETING; week++, candidate = addDays(candidate, -7)) {
+    if (nextMinisterraad(addDays(candidate, -1), calendar) === candidate) return candidate;
+  }
+  throw new RangeError(`No ministerraad meeting in the ${MAX_WEEKS_WITHOUT_MEETING} weeks up to ${date}`);
+}
+
+function lastListedOnOrBefore(date: IsoDate, meetings: readonly IsoDate[]): IsoDate {
+  const last = meetings
+    .filter((meeting) => compareIsoDates(meeting, date) <= 0)
+    .sort(compareIsoDates)
+    .at(-1);
+  if (last === undefined) throw new RangeError(`No ministerraad meeting is listed on or before ${date}`);
+  return last;
+}
+
 function firstListedAfter(after: IsoDate, meetings: readonly IsoDate[]): IsoDate {
   const next = meetings.filter((meeting) => compareIsoDates(meeting, after) > 0).sort(compareIsoDates)[0];
   if (next === undefined) throw new RangeError(`No ministerraad meeting is listed after ${after}`);

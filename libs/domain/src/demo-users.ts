@@ -45,6 +45,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     role: 'manager',
     organisation: 'JENV',
   },
+  { username: 'az.admin', displayName: 'Functioneel beheer notaflow', role: 'admin', organisation: 'AZ' },
 ];
 
 export const DEMO_PASSWORD = 'demo';

@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { CalendarPeriodEntity } from './entities/calendar-period.entity';
 import { FlowEventEntity } from './entities/flow-event.entity';
 import { NotaVersionEntity } from './entities/nota-version.entity';
 import { NotaEntity } from './entities/nota.entity';
@@ -8,6 +9,7 @@ import { TaskEntity } from './entities/task.entity';
 import { UserEntity } from './entities/user.entity';
 import { Organisations1763900000000 } from './migrations/1763900000000-organisations';
 import { RegistryAndFlow1763900100000 } from './migrations/1763900100000-registry-and-flow';
+import { Calendar1763900200000 } from './migrations/1763900200000-calendar';
 
 export const entities = [
   OrganisationEntity,
@@ -17,10 +19,11 @@ export const entities = [
   FlowEventEntity,
   TaskEntity,
   NotificationEntity,
+  CalendarPeriodEntity,
 ];
 
 /** In order: TypeORM runs them by timestamp, but an explicit list keeps the compiled and source trees alike. */
-export const migrations = [Organisations1763900000000, RegistryAndFlow1763900100000];
+export const migrations = [Organisations1763900000000, RegistryAndFlow1763900100000, Calendar1763900200000];
 
 export interface DataSourceSettings {
   url: string;

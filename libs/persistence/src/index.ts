@@ -6,4 +6,5 @@ export * from './entities/nota-version.entity';
 export * from './entities/flow-event.entity';
 export * from './entities/task.entity';
 export * from './entities/notification.entity';
+export * from './entities/calendar-period.entity';
 export * from './preflight';

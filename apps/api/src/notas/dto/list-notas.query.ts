@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { NOTA_STAGES, NOTA_STATUSES, type NotaStage, type NotaStatus } from '@notaflow/domain';
+import { PageQuery } from '../../common/page.query';
 
-export class ListNotasQuery {
+export class ListNotasQuery extends PageQuery(50, 200) {
   @ApiPropertyOptional({ enum: NOTA_STATUSES })
   @IsOptional()
   @IsIn(NOTA_STATUSES)
@@ -19,19 +19,4 @@ export class ListNotasQuery {
   @IsString()
   @MaxLength(40)
   dossier?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
