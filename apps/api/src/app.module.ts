@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DeadlineModule } from './deadlines/deadline.module';
 import { HealthModule } from './health/health.module';
 import { NotaModule } from './notas/nota.module';
 import { NotificationModule } from './notifications/notification.module';
@@ -30,6 +31,7 @@ export class AppModule {
         NotificationModule,
         SeedModule,
         CalendarModule,
+        DeadlineModule,
       ],
     };
   }

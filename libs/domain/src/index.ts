@@ -1,3 +1,4 @@
+export * from './deadlines';
 export * from './demo-users';
 export * from './nota';
 export * from './roles';

@@ -1,15 +1,18 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { CalendarPeriodEntity } from './entities/calendar-period.entity';
+import { DeadlineEntity } from './entities/deadline.entity';
 import { FlowEventEntity } from './entities/flow-event.entity';
 import { NotaVersionEntity } from './entities/nota-version.entity';
 import { NotaEntity } from './entities/nota.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
+import { PostponementEntity } from './entities/postponement.entity';
 import { TaskEntity } from './entities/task.entity';
 import { UserEntity } from './entities/user.entity';
 import { Organisations1763900000000 } from './migrations/1763900000000-organisations';
 import { RegistryAndFlow1763900100000 } from './migrations/1763900100000-registry-and-flow';
 import { Calendar1763900200000 } from './migrations/1763900200000-calendar';
+import { Deadlines1763900300000 } from './migrations/1763900300000-deadlines';
 
 export const entities = [
   OrganisationEntity,
@@ -20,10 +23,17 @@ export const entities = [
   TaskEntity,
   NotificationEntity,
   CalendarPeriodEntity,
+  DeadlineEntity,
+  PostponementEntity,
 ];
 
 /** In order: TypeORM runs them by timestamp, but an explicit list keeps the compiled and source trees alike. */
-export const migrations = [Organisations1763900000000, RegistryAndFlow1763900100000, Calendar1763900200000];
+export const migrations = [
+  Organisations1763900000000,
+  RegistryAndFlow1763900100000,
+  Calendar1763900200000,
+  Deadlines1763900300000,
+];
 
 export interface DataSourceSettings {
   url: string;

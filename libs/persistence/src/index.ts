@@ -7,4 +7,6 @@ export * from './entities/flow-event.entity';
 export * from './entities/task.entity';
 export * from './entities/notification.entity';
 export * from './entities/calendar-period.entity';
+export * from './entities/deadline.entity';
+export * from './entities/postponement.entity';
 export * from './preflight';

@@ -1,0 +1,63 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  DEADLINE_KINDS,
+  DEADLINE_STATUSES,
+  POSTPONEMENT_STATUSES,
+  type DeadlineKind,
+  type DeadlineStatus,
+  type PostponementStatus,
+} from '@notaflow/domain';
+
+export class PostponementDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) deadlineId!: string;
+  @ApiProperty({ enum: POSTPONEMENT_STATUSES }) status!: PostponementStatus;
+  @ApiProperty({ format: 'date' }) requestedDueOn!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) notaId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) newDueOn!: string | null;
+  @ApiProperty() requestedBy!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt!: string | null;
+}
+
+export class DeadlineDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: DEADLINE_KINDS }) kind!: DeadlineKind;
+  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'date' }) dueOn!: string;
+  @ApiProperty({ format: 'date', description: 'As first set; postponements never change it' })
+  originalDueOn!: string;
+  @ApiProperty({ nullable: true, type: String }) dossier!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) notaId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'P2Y' }) recurrence!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The occurrence this one recurs from' })
+  previousId!: string | null;
+  @ApiProperty({ enum: DEADLINE_STATUSES }) status!: DeadlineStatus;
+  @ApiProperty({ example: 'JENV' }) organisation!: string;
+  @ApiProperty({ type: [Number], example: [10, 5, 1] }) reminderLeadWorkingDays!: number[];
+  @ApiProperty() createdBy!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class DeadlineDetailDto extends DeadlineDto {
+  @ApiProperty({ type: [PostponementDto], description: 'Every postponement asked, oldest first' })
+  postponements!: PostponementDto[];
+}
+
+export class PostponementOutcomeResultDto {
+  @ApiProperty({ type: PostponementDto }) postponement!: PostponementDto;
+  @ApiProperty({ type: DeadlineDetailDto }) deadline!: DeadlineDetailDto;
+}
+
+export class DeadlineStatusResultDto {
+  @ApiProperty({ type: DeadlineDetailDto }) deadline!: DeadlineDetailDto;
+  @ApiProperty({
+    type: DeadlineDto,
+    nullable: true,
+    description: 'The next occurrence of a recurring deadline, once it is met',
+  })
+  nextOccurrence!: DeadlineDto | null;
+}
