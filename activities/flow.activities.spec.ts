@@ -56,7 +56,10 @@ describe(taskDates.name, () => {
 describe('recordTransition failures', () => {
   const step = { workflowId: 'nota-x', notaId: 'x', at: '2024-06-17T08:00:00.000Z', events: [] };
   const failing = (error: unknown) =>
-    createFlowActivities({ dataSource: { transaction: () => Promise.reject(error) } as unknown as DataSource });
+    createFlowActivities({
+      dataSource: { transaction: () => Promise.reject(error) } as unknown as DataSource,
+      deadlineWatches: { ensure: () => Promise.resolve() },
+    });
 
   it('fails for good on a broken constraint, which no retry would heal', async () => {
     const error = Object.assign(new Error('insert or update on table "tasks" violates foreign key'), { code: '23503' });

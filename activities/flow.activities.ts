@@ -1,18 +1,15 @@
 import {
   addWorkingDays,
   amsterdamEndOfDayInstant,
-  amsterdamStartOfDayInstant,
   nextMinisterraad,
   toAmsterdamDate,
   type IsoDate,
 } from '@notaflow/calendar';
+import { meetDeadlinesOfDispatchedNota } from '@notaflow/persistence';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from './create-activities';
-import type { Notification, OpenedTask, TaskToOpen, Transition } from './flow.types';
-
-const HOUR_MS = 3_600_000;
-/** Reminders go out at the start of the office day, not at midnight. */
-const REMINDER_HOUR = 9;
+import type { OpenedTask, TaskToOpen, Transition } from './flow.types';
+import { reminderInstant } from './office-hours';
 
 /** When a task opened at `at` is due and when its holder is reminded, in working days (Europe/Amsterdam). */
 export function taskDates(task: TaskToOpen, at: string): Omit<OpenedTask, 'id'> {
@@ -20,7 +17,7 @@ export function taskDates(task: TaskToOpen, at: string): Omit<OpenedTask, 'id'> 
   const dueOn = task.meetingOn ?? addWorkingDays(openedOn, task.slaWorkingDays ?? 0);
   const dueAt = amsterdamEndOfDayInstant(dueOn);
   const remindOn = addWorkingDays(dueOn, -task.reminderWorkingDaysBefore);
-  const remindAt = new Date(amsterdamStartOfDayInstant(remindOn).getTime() + REMINDER_HOUR * HOUR_MS);
+  const remindAt = reminderInstant(remindOn);
   return {
     createdAt: at,
     dueAt: dueAt.toISOString(),
@@ -48,14 +45,14 @@ async function refuseIntegrityViolations<T>(write: () => Promise<T>): Promise<T>
   }
 }
 
-export function createFlowActivities({ dataSource }: ActivityDeps) {
+export function createFlowActivities({ dataSource, deadlineWatches }: ActivityDeps) {
   return {
     /**
      * Writes one step of a flow in one transaction. Events are keyed by (workflow id, seq) and tasks by their
      * id, so a retry after a crash or a timeout writes nothing twice and returns the dates stored the first time.
      */
     async recordTransition(step: Transition): Promise<{ opened: OpenedTask[] }> {
-      return refuseIntegrityViolations(() =>
+      const recorded = await refuseIntegrityViolations(() =>
         dataSource.transaction(async (db) => {
           for (const event of step.events) {
             await db.query(
@@ -148,10 +145,24 @@ export function createFlowActivities({ dataSource }: ActivityDeps) {
                 step.workflowId,
               ],
             );
+            if (dispatchedAt) {
+              // The Kamer deadlines this nota answers are met with it, in the same transaction.
+              await meetDeadlinesOfDispatchedNota(db, step.notaId, toAmsterdamDate(dispatchedAt), new Date(step.at));
+            }
           }
           return { opened };
         }),
       );
+      if (step.nota?.dispatchedAt) {
+        // Their watches stop and next occurrences get theirs; found again on a retry, so none is left out.
+        const linked: { id: string }[] = await dataSource.query(
+          `SELECT id FROM deadlines WHERE nota_id = $1
+           UNION SELECT d.id FROM deadlines d JOIN deadlines p ON d.previous_id = p.id WHERE p.nota_id = $1`,
+          [step.notaId],
+        );
+        await deadlineWatches.ensure(linked.map((row) => row.id));
+      }
+      return recorded;
     },
 
     /** The first ministerraad meeting after a meeting day and after a moment (its Amsterdam day), whichever is later. */
@@ -162,25 +173,6 @@ export function createFlowActivities({ dataSource }: ActivityDeps) {
         `SELECT from_on::text AS "from", to_on::text AS "to" FROM calendar_periods WHERE kind = 'ministerraad_break'`,
       );
       return nextMinisterraad(after.afterDate && after.afterDate > today ? after.afterDate : today, { breaks });
-    },
-
-    /** Records a notification once: its key makes a retried activity a no-op. */
-    async notify(notification: Notification): Promise<void> {
-      await dataSource.query(
-        `INSERT INTO notifications (dedupe_key, kind, recipient_organisation, recipient_username, nota_id, task_id, subject, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (dedupe_key) DO NOTHING`,
-        [
-          notification.key,
-          notification.kind,
-          notification.recipientOrganisation,
-          notification.recipientUsername,
-          notification.notaId,
-          notification.taskId,
-          notification.subject,
-          notification.body,
-        ],
-      );
     },
   };
 }

@@ -70,15 +70,3 @@ export interface Transition {
   close?: TaskToClose[];
   newVersion?: { version: number; note: string | null; createdBy: string };
 }
-
-export interface Notification {
-  /** Unique per notification: a retried activity never sends one twice. */
-  key: string;
-  kind: 'task_reminder' | 'task_escalation';
-  recipientOrganisation: string;
-  recipientUsername: string | null;
-  notaId: string;
-  taskId: string;
-  subject: string;
-  body: string;
-}

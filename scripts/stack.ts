@@ -4,12 +4,14 @@ import path from 'node:path';
 import { ConfigError, loadStackConfig } from '@notaflow/config';
 import { startChild, type Child } from './lib/child';
 import { isPortFree, waitFor } from './lib/ports';
+import { startMailCatcher } from './lib/mail-catcher';
 import { startPostgres, type RunningPostgres } from './lib/postgres';
 import { ensureTemporalCli, startTemporalDevServer, type RunningTemporal } from './lib/temporal-server';
 
 /**
- * `npm start`: PostgreSQL and the Temporal dev server (embedded unless DATABASE_URL / TEMPORAL_ADDRESS name
- * external ones), then the worker and the API with demo data. Ctrl-C or SIGTERM stops everything it started.
+ * `npm start`: PostgreSQL, the Temporal dev server and a mail catcher (embedded unless DATABASE_URL /
+ * TEMPORAL_ADDRESS / SMTP_URL name external ones), then the worker and the API with demo data. Ctrl-C or SIGTERM
+ * stops everything it started.
  */
 const root = path.resolve(__dirname, '../..');
 const say = (line: string) => process.stdout.write(`notaflow | ${line}\n`);
@@ -103,9 +105,32 @@ async function main(): Promise<void> {
       temporalUi = temporal.uiUrl;
     }
 
+    let smtpUrl = config.SMTP_URL;
+    let mailUi: string | undefined;
+    if (!smtpUrl) {
+      for (const [name, port] of [
+        ['the mail catcher (SMTP)', config.EMBEDDED_MAIL_SMTP_PORT],
+        ['the mail catcher (web UI)', config.EMBEDDED_MAIL_UI_PORT],
+      ] as const) {
+        if (!(await isPortFree(port))) throw new Error(`port ${port} for ${name} is in use`);
+      }
+      say('starting the mail catcher (maildev): reminders and escalations are emailed to it');
+      const mail = await startMailCatcher({
+        smtpPort: config.EMBEDDED_MAIL_SMTP_PORT,
+        webPort: config.EMBEDDED_MAIL_UI_PORT,
+        mailDir: path.join(dataDir, 'mail'),
+        logFile: path.join(logDir, 'maildev.log'),
+      });
+      started.push({ name: 'maildev', stop: mail.stop });
+      void mail.child.exited.then((code) => !stopping && void shutdown(`maildev exited unexpectedly (${code})`, 1));
+      smtpUrl = mail.smtpUrl;
+      mailUi = mail.webUrl;
+    }
+
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
+      SMTP_URL: smtpUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       JWT_SECRET: config.JWT_SECRET ?? localSecret(dataDir),
       SEED_DEMO: process.env.SEED_DEMO ?? 'true',
@@ -144,6 +169,7 @@ async function main(): Promise<void> {
     say(`  OpenAPI          ${baseUrl}/api/v1/openapi.json`);
     say(`  health           ${baseUrl}/api/v1/health`);
     if (temporalUi) say(`  Temporal Web UI  ${temporalUi}`);
+    if (mailUi) say(`  email (maildev)  ${mailUi}`);
     say(`  logs             ${path.relative(root, logDir)}/`);
     say('Ctrl-C stops everything.');
   } catch (error) {

@@ -1,3 +1,4 @@
+import { deadlineWatchId } from '@notaflow/temporal';
 import { DemoSeedService } from '../apps/api/src/seed/demo-seed.service';
 import { startTestApp, type TestApp } from './support/app';
 import { FlowDriver, type Who } from './support/flow-driver';
@@ -18,7 +19,8 @@ describe('the demo dossier 28 638', () => {
     (
       await app.dataSource.query(
         `SELECT (SELECT count(*) FROM notas)::int AS notas, (SELECT count(*) FROM flow_events)::int AS events,
-                (SELECT count(*) FROM tasks)::int AS tasks`,
+                (SELECT count(*) FROM tasks)::int AS tasks, (SELECT count(*) FROM deadlines)::int AS deadlines,
+                (SELECT count(*) FROM postponements)::int AS postponements`,
       )
     )[0];
 
@@ -56,6 +58,40 @@ describe('the demo dossier 28 638', () => {
       expect(tasks.length).toBeGreaterThan(0);
     },
   );
+
+  it('holds the real deadlines of the dossier, with the postponed commissiedebat of 12 October 2023', async () => {
+    const deadlines = (await flow.as.staff.get(`/deadlines?dossier=${encodeURIComponent('28 638')}`)).body;
+    expect(deadlines.map((d: any) => [d.kind, d.originalDueOn, d.dueOn, d.status])).toEqual([
+      ['commissiedebat', '2023-01-19', '2023-01-19', 'met'],
+      ['toezegging', '2023-07-06', '2023-07-06', 'missed'],
+      ['commissiedebat', '2023-10-12', '2023-12-21', 'met'],
+      ['toezegging', '2024-02-06', '2024-02-06', 'met'],
+      ['begrotingsbehandeling', '2024-02-07', '2024-02-07', 'met'],
+      ['kamervragen', '2026-12-10', '2026-12-10', 'open'],
+      ['motie', '2026-12-18', '2026-12-18', 'open'],
+      ['reporting', '2027-01-29', '2027-01-29', 'open'],
+    ]);
+    const debate = deadlines.find((d: any) => d.originalDueOn === '2023-10-12');
+    const { postponements } = (await flow.as.staff.get(`/deadlines/${debate.id}`)).body;
+    const uitstelbrief = (await flow.as.staff.get('/notas?limit=200')).body.find(
+      (n: any) => n.onsKenmerk === '4914404',
+    );
+    expect(postponements).toEqual([
+      expect.objectContaining({
+        status: 'granted',
+        requestedDueOn: '2023-11-30',
+        newDueOn: '2023-12-21',
+        notaId: uitstelbrief.id,
+      }),
+    ]);
+    expect(deadlines.find((d: any) => d.kind === 'reporting').recurrence).toBe('P2Y');
+
+    // The open ones are watched: their reminders and misses are on their way.
+    for (const open of deadlines.filter((d: any) => d.status === 'open')) {
+      const { status } = await app.client.workflow.getHandle(deadlineWatchId(open.id)).describe();
+      expect(status.name).toBe('RUNNING');
+    }
+  });
 
   it('seeds nothing twice', async () => {
     const before = await counts();

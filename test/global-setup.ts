@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDataSource } from '../libs/persistence/src'; // globalSetup runs outside jest's module mapper
+import { createDataSource } from '../libs/persistence/src/data-source'; // globalSetup runs outside jest's module mapper
 import { freePort } from '../scripts/lib/ports';
 import { startPostgres } from '../scripts/lib/postgres';
 import { ensureTemporalCli, startTemporalDevServer } from '../scripts/lib/temporal-server';

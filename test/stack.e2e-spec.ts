@@ -27,7 +27,9 @@ describe('npm start (the embedded stack)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   async function runStack(via?: 'shell') {
-    const [port, pgPort, temporalPort, uiPort] = [
+    const [port, pgPort, temporalPort, uiPort, smtpPort, mailUiPort] = [
+      await freePort(),
+      await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
@@ -46,6 +48,8 @@ describe('npm start (the embedded stack)', () => {
         EMBEDDED_POSTGRES_PORT: String(pgPort),
         EMBEDDED_TEMPORAL_PORT: String(temporalPort),
         EMBEDDED_TEMPORAL_UI_PORT: String(uiPort),
+        EMBEDDED_MAIL_SMTP_PORT: String(smtpPort),
+        EMBEDDED_MAIL_UI_PORT: String(mailUiPort),
         TEMPORAL_CLI_PATH: testStack().temporalBinary,
         LOG_LEVEL: 'warn',
       },
@@ -64,7 +68,7 @@ describe('npm start (the embedded stack)', () => {
       },
       { timeoutMs: 120_000, intervalMs: 250 },
     );
-    return { child, exited, baseUrl, output: () => output, uiPort };
+    return { child, exited, baseUrl, output: () => output, uiPort, mailUiPort };
   }
 
   it('starts everything, answers health, prints the URLs, and stops every process on SIGTERM', async () => {
@@ -75,7 +79,9 @@ describe('npm start (the embedded stack)', () => {
     expect(sut.output()).toContain(`${sut.baseUrl}/api/v1/openapi.json`);
     expect(sut.output()).toContain(`Temporal Web UI  http://127.0.0.1:${sut.uiPort}`);
     expect((await fetch(`http://127.0.0.1:${sut.uiPort}/`)).status).toBe(200);
-    expect(processesUsing(dataDir).length).toBeGreaterThanOrEqual(2);
+    expect(sut.output()).toContain(`email (maildev)  http://127.0.0.1:${sut.mailUiPort}`);
+    expect((await fetch(`http://127.0.0.1:${sut.mailUiPort}/email`)).status).toBe(200);
+    expect(processesUsing(dataDir).length).toBeGreaterThanOrEqual(3);
 
     sut.child.kill('SIGTERM');
     await expect(sut.exited).resolves.toBe(0);

@@ -1,2 +1,3 @@
 export * from './nota-flow.workflow';
 export * from './ping.workflow';
+export * from './deadline-watch.workflow';

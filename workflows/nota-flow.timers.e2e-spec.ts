@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime, bundleWorkflowCode, type LogEntry, type Worker, DefaultLogger } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import {
   addWorkingDays,
@@ -16,7 +15,6 @@ import {
   type IsoDate,
 } from '@notaflow/calendar';
 import { DEMO_USERS, buildRouteTemplate, type Actor, type Decision, type RouteChoice } from '@notaflow/domain';
-import { createDataSource } from '@notaflow/persistence';
 import {
   NOTA_FLOW_WORKFLOW,
   decideUpdate,
@@ -27,10 +25,7 @@ import {
   type DecideResult,
   type NotaFlowInput,
 } from '@notaflow/temporal';
-import { workflowBundleOptions } from '../apps/worker/src/bundle';
-import { createWorker } from '../apps/worker/src/worker';
-import { ensureTimeSkippingServer } from '../scripts/lib/time-skipping-server';
-import { createTestDatabase, uniqueTaskQueue } from '../test/support/stack';
+import { eventually, startTimeSkippingStack, type TimeSkippingStack } from '../test/support/time-skipping';
 import type { notaFlowWorkflow } from './nota-flow.workflow';
 
 /**
@@ -39,9 +34,6 @@ import type { notaFlowWorkflow } from './nota-flow.workflow';
  */
 
 const HOUR_MS = 3_600_000;
-/** The Java test server does not advertise this capability of a real server; nothing in these flows heartbeats. */
-const KNOWN_TEST_SERVER_WARNINGS = [/activity_failure_include_heartbeat/];
-const silent = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 const amsterdamClock = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Amsterdam',
   hour: '2-digit',
@@ -97,69 +89,25 @@ function expectedDates(
 }
 
 describe('reminder and escalation timers of the approval flow (time-skipping)', () => {
+  let stack: TimeSkippingStack;
   let env: TestWorkflowEnvironment;
   let dataSource: DataSource;
-  let worker: Worker;
-  let running: Promise<void>;
   let taskQueue: string;
-  const problems: LogEntry[] = [];
-  const started: WorkflowHandle[] = [];
 
   beforeAll(async () => {
-    const wrapper = ensureTimeSkippingServer((line) => console.log(line));
-    // Warnings and errors of the worker (failed workflow tasks, activity retries) are kept to be shown and checked.
-    Runtime.install({
-      logger: new DefaultLogger('WARN', (entry) => {
-        if (!KNOWN_TEST_SERVER_WARNINGS.some((known) => known.test(entry.message))) problems.push(entry);
-      }),
-      telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } },
-      shutdownSignals: [],
-    });
-    const [environment, bundle, url] = await Promise.all([
-      TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: { type: 'existing-path', path: wrapper } },
-      }),
-      bundleWorkflowCode({ ...workflowBundleOptions(), logger: silent }),
-      createTestDatabase(),
-    ]);
-    env = environment;
-    dataSource = createDataSource({ url, poolSize: 4 });
-    await dataSource.initialize();
-    for (const user of DEMO_USERS) {
-      await dataSource.query(
-        `INSERT INTO users (username, display_name, role, organisation_code, password_hash)
-         VALUES ($1, $2, $3, $4, NULL)`,
-        [user.username, user.displayName, user.role, user.organisation],
-      );
-    }
-    taskQueue = uniqueTaskQueue('timers');
-    worker = await createWorker({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
-      taskQueue,
-      dataSource,
-      workflows: { workflowBundle: bundle },
-    });
-    running = worker.run();
+    stack = await startTimeSkippingStack();
+    ({ env, dataSource, taskQueue } = stack);
     // The first run resolves the test server from Maven Central (about half a minute) before anything starts.
   }, 300_000);
 
   afterEach(async () => {
     // A failed workflow task or activity is retried and may go unnoticed in the database: none is expected.
-    const seen = problems.splice(0);
+    const seen = await stack.afterEach();
     expect(seen.map((p) => `${p.level} ${p.message} ${JSON.stringify(p.meta ?? {})}`)).toEqual([]);
-    // Time skipping is global to the server: a flow left running would have its timers fire in the next test.
-    for (const handle of started.splice(0)) {
-      const { status } = await handle.describe();
-      if (status.name === 'RUNNING') await handle.terminate('test over');
-    }
   });
 
   afterAll(async () => {
-    if (worker?.getState() === 'RUNNING') worker.shutdown();
-    await running;
-    await env?.teardown();
-    await dataSource?.destroy();
+    await stack?.stop();
   });
 
   // ---- helpers ----
@@ -194,7 +142,7 @@ describe('reminder and escalation timers of the approval flow (time-skipping)', 
       taskQueue,
       args: [input],
     });
-    started.push(handle);
+    stack.started.push(handle);
     await handle.executeUpdate(startedUpdate);
     return { notaId, workflowId, handle };
   }
@@ -216,22 +164,7 @@ describe('reminder and escalation timers of the approval flow (time-skipping)', 
     return handle.executeUpdate(decideUpdate, { args: [{ taskId, actor: actor(username), decision, ...extra }] });
   }
 
-  /** Lets the server's clock run to `instant`, firing every timer before it; no real time is waited. */
-  async function skipUntil(instant: Date): Promise<void> {
-    const now = await env.currentTimeMs();
-    if (instant.getTime() > now) await env.sleep(instant.getTime() - now);
-  }
-
-  /** The last activities of a fired timer may still be writing when the clock has arrived: poll briefly. */
-  async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  const skipUntil = (instant: Date) => stack.skipUntil(instant);
 
   const tasksOf = (notaId: string): Promise<TaskRow[]> =>
     dataSource.query(

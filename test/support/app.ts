@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import { createSmtpMailer } from '@notaflow/activities';
 import { loadConfig, type AppConfig } from '@notaflow/config';
 import { createDataSource } from '@notaflow/persistence';
 import { createApp } from '../../apps/api/src/bootstrap';
@@ -35,11 +36,14 @@ export interface RunningWorker {
 export async function startTestWorker(config: AppConfig, dataSource: DataSource): Promise<RunningWorker> {
   quietRuntime();
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  // As the worker process does: email when SMTP_URL is set.
+  const mailer = config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dataSource,
+    mailer,
     workflows: { workflowBundle: await workflowBundle() },
   });
   const running = worker.run();
@@ -48,6 +52,7 @@ export async function startTestWorker(config: AppConfig, dataSource: DataSource)
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
+      mailer?.close();
       await connection.close();
     },
   };

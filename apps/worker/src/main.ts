@@ -4,6 +4,7 @@ import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporali
 import pino from 'pino';
 import { ConfigError, loadConfig } from '@notaflow/config';
 import { createDataSource, waitForDatabase } from '@notaflow/persistence';
+import { createSmtpMailer } from '@notaflow/activities';
 import { createWorker } from './worker';
 import { PinoTemporalLogger } from './temporal-logger';
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     applicationName: 'notaflow-worker',
   });
   await dataSource.initialize();
+  const mailer = config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
     const worker = await createWorker({
@@ -32,13 +34,18 @@ async function main(): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       dataSource,
+      mailer,
       workflows: { workflowBundle: { codePath: BUNDLE_PATH } },
     });
-    logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');
+    logger.info(
+      { taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS, email: mailer ? 'smtp' : 'off' },
+      'worker started',
+    );
     // Runtime's default shutdown signals (SIGINT, SIGTERM) drain in-flight tasks, then run() resolves.
     await worker.run();
     logger.info('worker stopped');
   } finally {
+    mailer?.close();
     await connection.close();
     await dataSource.destroy();
   }

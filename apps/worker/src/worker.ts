@@ -1,13 +1,15 @@
 import type { NativeConnection } from '@temporalio/worker';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createActivities } from '@notaflow/activities';
+import { createActivities, type Mailer } from '@notaflow/activities';
 
 export interface NotaflowWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   dataSource: DataSource;
+  /** Email over SMTP for reminders and escalations; in-app only without one. */
+  mailer?: Mailer;
   /** A prebuilt bundle (production) or the bundler's input (tests). */
   workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'>;
   identity?: string;
@@ -21,7 +23,7 @@ export function createWorker(options: NotaflowWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     ...(options.identity ? { identity: options.identity } : {}),
     ...options.workflows,
-    activities: createActivities({ dataSource: options.dataSource }),
+    activities: createActivities({ dataSource: options.dataSource, mailer: options.mailer }),
     shutdownGraceTime: '10 seconds',
   });
 }

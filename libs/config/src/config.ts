@@ -48,6 +48,8 @@ export const configSchema = z
     OIDC_JWKS_URL: url(['https:', 'http:']).optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
     SEED_DEMO: bool.default(false),
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    MAIL_FROM: z.string().min(3).default('notaflow <notaflow@notaflow.example>'),
     WEB_DIST_DIR: z.string().optional(),
   })
   .superRefine((c, ctx) => {
@@ -96,6 +98,9 @@ export const stackConfigSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port.default(5433),
   EMBEDDED_TEMPORAL_PORT: port.default(7233),
   EMBEDDED_TEMPORAL_UI_PORT: port.default(8233),
+  EMBEDDED_MAIL_SMTP_PORT: port.default(1025),
+  EMBEDDED_MAIL_UI_PORT: port.default(1080),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   TEMPORAL_ADDRESS: z
     .string()

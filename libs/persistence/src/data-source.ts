@@ -13,6 +13,7 @@ import { Organisations1763900000000 } from './migrations/1763900000000-organisat
 import { RegistryAndFlow1763900100000 } from './migrations/1763900100000-registry-and-flow';
 import { Calendar1763900200000 } from './migrations/1763900200000-calendar';
 import { Deadlines1763900300000 } from './migrations/1763900300000-deadlines';
+import { DeadlineWatchAndEmail1763900400000 } from './migrations/1763900400000-deadline-watch-and-email';
 
 export const entities = [
   OrganisationEntity,
@@ -33,6 +34,7 @@ export const migrations = [
   RegistryAndFlow1763900100000,
   Calendar1763900200000,
   Deadlines1763900300000,
+  DeadlineWatchAndEmail1763900400000,
 ];
 
 export interface DataSourceSettings {

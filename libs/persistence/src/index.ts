@@ -10,3 +10,4 @@ export * from './entities/calendar-period.entity';
 export * from './entities/deadline.entity';
 export * from './entities/postponement.entity';
 export * from './preflight';
+export * from './deadline-closing';

@@ -15,6 +15,7 @@ export function toDeadlineDto(d: DeadlineEntity): DeadlineDto {
     status: d.status,
     organisation: d.organisation,
     reminderLeadWorkingDays: d.reminderLeadWorkingDays,
+    closedAt: d.closedAt?.toISOString() ?? null,
     createdBy: d.createdBy,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),

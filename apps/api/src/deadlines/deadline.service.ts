@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { compareIsoDates, presetDueOn, presets } from '@notaflow/calendar';
-import { addIsoPeriod, DEFAULT_REMINDER_LEAD_WORKING_DAYS, type Actor } from '@notaflow/domain';
-import { DeadlineEntity, NotaEntity, PostponementEntity } from '@notaflow/persistence';
+import { DEFAULT_REMINDER_LEAD_WORKING_DAYS, type Actor } from '@notaflow/domain';
+import { closeDeadline, DeadlineEntity, NotaEntity, PostponementEntity } from '@notaflow/persistence';
 import { AppErrorCode, AppException } from '../common/app.exception';
 import { isUuid } from '../common/ids';
 import { canSeeNota } from '../notas/nota-access';
@@ -23,6 +23,13 @@ import type {
   PostponementOutcomeResultDto,
 } from './dto/deadline.dto';
 import { toDeadlineDetailDto, toDeadlineDto, toPostponementDto } from './deadline.mapper';
+import { DeadlineWatchService } from './deadline-watch.service';
+
+/** Internal callers (the demo seed) replay a deadline's history before its watch starts, under a fixed id. */
+export interface DeadlineChangeOptions {
+  watch?: boolean;
+  id?: string;
+}
 
 const PRESET_TERMS = { kamervragen: presets.kamervragen, woo: presets.wooBesluit } as const satisfies Record<
   DeadlinePreset,
@@ -38,14 +45,18 @@ const ONE_REQUESTED_INDEX = 'postponements_one_requested_idx';
  */
 @Injectable()
 export class DeadlineService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly watches: DeadlineWatchService,
+  ) {}
 
-  async create(actor: Actor, dto: CreateDeadlineDto): Promise<DeadlineDetailDto> {
+  async create(actor: Actor, dto: CreateDeadlineDto, options: DeadlineChangeOptions = {}): Promise<DeadlineDetailDto> {
     const dueOn = this.resolveDueOn(dto);
     await this.checkNota(this.dataSource.manager, actor, dto.notaId);
     const repository = this.dataSource.getRepository(DeadlineEntity);
     const saved = await repository.save(
       repository.create({
+        ...(options.id ? { id: options.id } : {}),
         kind: dto.kind,
         title: dto.title.trim(),
         dueOn,
@@ -56,10 +67,15 @@ export class DeadlineService {
         recurrence: dto.recurrence ?? null,
         previousId: null,
         status: 'open',
-        reminderLeadWorkingDays: [...DEFAULT_REMINDER_LEAD_WORKING_DAYS],
+        reminderLeadWorkingDays: [...(dto.reminderLeadWorkingDays ?? DEFAULT_REMINDER_LEAD_WORKING_DAYS)].sort(
+          (a, b) => b - a,
+        ),
+        watchedSince: null,
+        closedAt: null,
         createdBy: actor.username,
       }),
     );
+    if (options.watch !== false) await this.watches.changed([saved.id]);
     return this.get(actor, saved.id);
   }
 
@@ -126,11 +142,16 @@ export class DeadlineService {
     }
   }
 
-  async recordOutcome(actor: Actor, id: string, dto: PostponementOutcomeDto): Promise<PostponementOutcomeResultDto> {
+  async recordOutcome(
+    actor: Actor,
+    id: string,
+    dto: PostponementOutcomeDto,
+    options: DeadlineChangeOptions = {},
+  ): Promise<PostponementOutcomeResultDto> {
     if (dto.outcome === 'refused' && dto.newDueOn !== undefined) {
       throw AppException.validation([{ name: 'newDueOn', reason: 'is only given with outcome granted' }]);
     }
-    return this.dataSource.transaction(async (db) => {
+    const result = await this.dataSource.transaction(async (db) => {
       const found = isUuid(id) ? await db.findOneBy(PostponementEntity, { id }) : null;
       if (!found) throw new AppException(AppErrorCode.NOT_FOUND, `No postponement ${id}.`);
       // The deadline first, as a request does: one lock order, no deadlock.
@@ -166,46 +187,38 @@ export class DeadlineService {
       const updated = await db.findOneByOrFail(DeadlineEntity, { id: deadline.id });
       return { postponement: toPostponementDto(postponement), deadline: await this.detail(db, updated) };
     });
+    // The running watch moves its reminders and its miss to the new date.
+    if (dto.outcome === 'granted' && options.watch !== false) await this.watches.changed([result.deadline.id]);
+    return result;
   }
 
-  /** Closes an open deadline. A recurring one that is met gets its next occurrence, once. */
-  async setStatus(actor: Actor, id: string, dto: DeadlineStatusDto): Promise<DeadlineStatusResultDto> {
-    return this.dataSource.transaction(async (db) => {
+  /**
+   * Closes an open deadline: met, missed or cancelled. A recurring one that is met or missed gets its next
+   * occurrence, once (the commitment goes on); the same status again is a no-op, another one a 409.
+   */
+  async setStatus(
+    actor: Actor,
+    id: string,
+    dto: DeadlineStatusDto,
+    options: DeadlineChangeOptions = {},
+  ): Promise<DeadlineStatusResultDto> {
+    const result = await this.dataSource.transaction(async (db) => {
       const deadline = await this.findOwn(db, actor, id, true);
       if (deadline.status !== dto.status) {
         if (deadline.status !== 'open') {
           throw new AppException(AppErrorCode.CONFLICT, `The deadline is already closed (status ${deadline.status}).`);
         }
-        await db.update(DeadlineEntity, { id }, { status: dto.status });
+        await closeDeadline(db, id, dto.status);
       }
-      let next: DeadlineEntity | null = null;
-      if (dto.status === 'met' && deadline.recurrence) {
-        const dueOn = addIsoPeriod(deadline.dueOn, deadline.recurrence);
-        await db
-          .createQueryBuilder()
-          .insert()
-          .into(DeadlineEntity)
-          .values({
-            kind: deadline.kind,
-            title: deadline.title,
-            dueOn,
-            originalDueOn: dueOn,
-            dossier: deadline.dossier,
-            notaId: null,
-            organisation: deadline.organisation,
-            recurrence: deadline.recurrence,
-            previousId: deadline.id,
-            status: 'open',
-            reminderLeadWorkingDays: deadline.reminderLeadWorkingDays,
-            createdBy: actor.username,
-          })
-          .orIgnore()
-          .execute();
-        next = await db.findOneBy(DeadlineEntity, { previousId: deadline.id });
-      }
+      const next = await db.findOneBy(DeadlineEntity, { previousId: id });
       const updated = await db.findOneByOrFail(DeadlineEntity, { id });
       return { deadline: await this.detail(db, updated), nextOccurrence: next ? toDeadlineDto(next) : null };
     });
+    // This watch ends; the next occurrence's starts.
+    if (options.watch !== false) {
+      await this.watches.changed([id, ...(result.nextOccurrence ? [result.nextOccurrence.id] : [])]);
+    }
+    return result;
   }
 
   private resolveDueOn(dto: CreateDeadlineDto): string {

@@ -3,10 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@notaflow/config';
 import { DEMO_USERS, type Actor } from '@notaflow/domain';
-import { NotaEntity, TaskEntity } from '@notaflow/persistence';
+import { DeadlineEntity, NotaEntity, PostponementEntity, TaskEntity } from '@notaflow/persistence';
+import { DeadlineService } from '../deadlines/deadline.service';
+import { DeadlineWatchService } from '../deadlines/deadline-watch.service';
 import { APP_CONFIG } from '../config/config.module';
 import { NotaService } from '../notas/nota.service';
 import { TaskService } from '../tasks/task.service';
+import { DEMO_DEADLINES, type DemoDeadline } from './demo-deadlines';
 import { DEMO_DOSSIER, type DemoNota } from './demo-dossier';
 
 /**
@@ -24,6 +27,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notas: NotaService,
     private readonly tasks: TaskService,
+    private readonly deadlines: DeadlineService,
+    private readonly watches: DeadlineWatchService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -40,7 +45,53 @@ export class DemoSeedService implements OnApplicationBootstrap {
   async seed(): Promise<void> {
     await this.waitForDemoUsers();
     for (const demo of DEMO_DOSSIER) await this.seedNota(demo);
-    this.logger.log(`demo dossier 28 638 ready (${DEMO_DOSSIER.length} notas)`);
+    for (const demo of DEMO_DEADLINES) await this.seedDeadline(demo);
+    // The history is in place: now the open deadlines get their watches (reminders, and the miss).
+    const open = await this.dataSource.getRepository(DeadlineEntity).findBy({ status: 'open' });
+    await this.watches.changed(open.filter((d) => DEMO_DEADLINES.some((demo) => demo.id === d.id)).map((d) => d.id));
+    this.logger.log(`demo dossier 28 638 ready (${DEMO_DOSSIER.length} notas, ${DEMO_DEADLINES.length} deadlines)`);
+  }
+
+  /** Registered, postponed and closed as it happened; each step is skipped when it is already in place. */
+  private async seedDeadline(demo: DemoDeadline): Promise<void> {
+    const staff = actor('jenv.staff');
+    const options = { watch: false };
+    let deadline = await this.dataSource.getRepository(DeadlineEntity).findOneBy({ id: demo.id });
+    if (!deadline) {
+      await this.deadlines.create(
+        staff,
+        {
+          kind: demo.kind,
+          title: demo.title,
+          dossier: '28 638',
+          dueOn: demo.dueOn,
+          notaId: demo.notaId,
+          recurrence: demo.recurrence,
+          ...(demo.preset ? { preset: demo.preset.name, presetFrom: demo.preset.from } : {}),
+        },
+        { ...options, id: demo.id },
+      );
+      deadline = await this.dataSource.getRepository(DeadlineEntity).findOneByOrFail({ id: demo.id });
+    }
+    if (demo.postponement && deadline.status === 'open') {
+      const { requestedDueOn, reason, notaId, grantedDueOn } = demo.postponement;
+      let postponement = await this.dataSource.getRepository(PostponementEntity).findOneBy({ deadlineId: demo.id });
+      if (!postponement) {
+        await this.deadlines.requestPostponement(staff, demo.id, { requestedDueOn, reason, notaId });
+        postponement = await this.dataSource.getRepository(PostponementEntity).findOneByOrFail({ deadlineId: demo.id });
+      }
+      if (postponement.status === 'requested') {
+        await this.deadlines.recordOutcome(
+          actor('jenv.management'),
+          postponement.id,
+          { outcome: 'granted', newDueOn: grantedDueOn },
+          options,
+        );
+      }
+    }
+    if (demo.outcome && deadline.status === 'open') {
+      await this.deadlines.setStatus(staff, demo.id, { status: demo.outcome }, options);
+    }
   }
 
   private async seedNota(demo: DemoNota): Promise<void> {

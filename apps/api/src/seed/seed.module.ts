@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DeadlineModule } from '../deadlines/deadline.module';
 import { NotaModule } from '../notas/nota.module';
 import { TaskModule } from '../tasks/task.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [NotaModule, TaskModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [NotaModule, TaskModule, DeadlineModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class SeedModule {}

@@ -42,6 +42,14 @@ export class DeadlineEntity {
   @Column({ name: 'reminder_lead_working_days', type: 'integer', array: true })
   reminderLeadWorkingDays!: number[];
 
+  /** When its watch workflow (reminders, missed) was started. */
+  @Column({ name: 'watched_since', type: 'timestamptz', nullable: true })
+  watchedSince!: Date | null;
+
+  /** When it was met, missed or cancelled. */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
   @Column({ name: 'created_by', type: 'text' })
   createdBy!: string;
 

@@ -23,6 +23,9 @@ export class NotificationEntity {
   @Column({ name: 'task_id', type: 'uuid', nullable: true })
   taskId!: string | null;
 
+  @Column({ name: 'deadline_id', type: 'uuid', nullable: true })
+  deadlineId!: string | null;
+
   @Column({ type: 'text' })
   subject!: string;
 

@@ -12,4 +12,8 @@ export class OrganisationEntity {
   /** Whether this organisation may be asked to co-sign (medeondertekening). */
   @Column({ name: 'can_co_sign', type: 'boolean', default: true })
   canCoSign!: boolean;
+
+  /** Functional mailbox for what is addressed to the whole organisation (a co-signing task, say). */
+  @Column({ type: 'text', nullable: true })
+  mailbox!: string | null;
 }

@@ -15,6 +15,10 @@ export class UserEntity {
   @Column({ name: 'organisation_code', type: 'text' })
   organisation!: string;
 
+  /** Where this user's reminders and escalations are emailed; none, in-app only. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
   /** Only for the demo identity provider; with OIDC the identity provider holds credentials. */
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
   passwordHash!: string | null;

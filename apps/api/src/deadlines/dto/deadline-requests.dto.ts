@@ -1,13 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
+  IsInt,
   IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   registerDecorator,
   ValidateIf,
   type ValidationOptions,
@@ -38,6 +44,9 @@ export function IsIsoPeriod(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: (value: unknown) => isIsoPeriod(value) },
     });
 }
+
+/** A reminder two months of working days ahead is the most that makes sense for a Kamer deadline. */
+export const MAX_REMINDER_LEAD_WORKING_DAYS = 40;
 
 /** Standard terms (libs/calendar): Kamervragen 3 weeks (+3 with an uitstelbericht), Woo 4 weeks (+2). */
 export const DEADLINE_PRESETS = ['kamervragen', 'woo'] as const;
@@ -78,6 +87,21 @@ export class CreateDeadlineDto {
   @IsOptional()
   @IsIsoPeriod()
   recurrence?: string;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [10, 5, 1],
+    default: [10, 5, 1],
+    description: 'Reminders go out at 9:00 this many working days before dueOn (0: on the day itself)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(MAX_REMINDER_LEAD_WORKING_DAYS, { each: true })
+  reminderLeadWorkingDays?: number[];
 
   @ApiPropertyOptional({ enum: DEADLINE_PRESETS, description: 'Compute dueOn from a standard term' })
   @IsOptional()

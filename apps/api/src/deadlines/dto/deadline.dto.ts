@@ -37,6 +37,13 @@ export class DeadlineDto {
   @ApiProperty({ enum: DEADLINE_STATUSES }) status!: DeadlineStatus;
   @ApiProperty({ example: 'JENV' }) organisation!: string;
   @ApiProperty({ type: [Number], example: [10, 5, 1] }) reminderLeadWorkingDays!: number[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When it was met, missed or cancelled',
+  })
+  closedAt!: string | null;
   @ApiProperty() createdBy!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { temporalDeadlineWatches, type DeadlineWatches } from '@notaflow/activities';
+import type { AppConfig } from '@notaflow/config';
+import { APP_CONFIG } from '../config/config.module';
+
+/** How often open deadlines without a watch are looked for. */
+const SWEEP_INTERVAL_MS = 60_000;
+/** A deadline younger than this may still be in the request that registers it, which starts its watch itself. */
+const GRACE = '1 minute';
+const SWEEP_BATCH = 200;
+
+/**
+ * Tells the deadline watches (Temporal workflows) that their deadline changed, after the change is committed. The
+ * request never fails for it: a deadline whose watch could not be reached is marked unwatched and picked up by the
+ * sweep once Temporal answers again, so a Temporal outage or a crash right after the commit delays a reminder but
+ * never loses one.
+ */
+@Injectable()
+export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeadlineWatchService.name);
+  private readonly watches: DeadlineWatches;
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+
+  constructor(
+    client: Client,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    this.watches = temporalDeadlineWatches(client, config.TEMPORAL_TASK_QUEUE, dataSource);
+  }
+
+  async changed(deadlineIds: readonly string[]): Promise<void> {
+    if (!deadlineIds.length) return;
+    try {
+      await this.watches.ensure(deadlineIds);
+    } catch (error) {
+      this.logger.warn({ err: error, deadlineIds }, 'deadline watch not reached; the sweep will retry');
+      await this.dataSource
+        .query(`UPDATE deadlines SET watched_since = NULL WHERE id = ANY($1::uuid[]) AND status = 'open'`, [
+          deadlineIds,
+        ])
+        .catch(() => undefined);
+    }
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
+    this.timer.unref();
+    void this.sweep();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /** Starts the watches that a crash or an unreachable Temporal left unstarted. */
+  sweep(): Promise<void> {
+    this.sweeping ??= (async () => {
+      try {
+        const rows: { id: string }[] = await this.dataSource.query(
+          `SELECT id FROM deadlines WHERE status = 'open' AND watched_since IS NULL
+              AND created_at < now() - interval '${GRACE}'
+            ORDER BY due_on LIMIT ${SWEEP_BATCH}`,
+        );
+        if (rows.length) {
+          await this.watches.ensure(rows.map((row) => row.id));
+          this.logger.log(`started ${rows.length} deadline watches that were missing`);
+        }
+      } catch (error) {
+        this.logger.warn({ err: error }, 'deadline watch sweep failed; it runs again later');
+      } finally {
+        this.sweeping = undefined;
+      }
+    })();
+    return this.sweeping;
+  }
+}
