@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '@notaflow/config';
 import { AuthModule } from './auth/auth.module';
+import { CalendarFeedModule } from './calendar-feeds/calendar-feed.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -32,6 +33,7 @@ export class AppModule {
         SeedModule,
         CalendarModule,
         DeadlineModule,
+        CalendarFeedModule,
       ],
     };
   }

@@ -51,6 +51,8 @@ export const configSchema = z
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),
     MAIL_FROM: z.string().min(3).default('notaflow <notaflow@notaflow.example>'),
     WEB_DIST_DIR: z.string().optional(),
+    /** Where users reach the API (`https://notaflow.minjenv.nl`): for links handed out, such as calendar feeds. */
+    PUBLIC_URL: url(['https:', 'http:']).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_MODE === 'demo' && !c.JWT_SECRET) {

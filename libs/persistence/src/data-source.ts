@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { CalendarFeedEntity } from './entities/calendar-feed.entity';
 import { CalendarPeriodEntity } from './entities/calendar-period.entity';
 import { DeadlineEntity } from './entities/deadline.entity';
 import { FlowEventEntity } from './entities/flow-event.entity';
@@ -14,6 +15,7 @@ import { RegistryAndFlow1763900100000 } from './migrations/1763900100000-registr
 import { Calendar1763900200000 } from './migrations/1763900200000-calendar';
 import { Deadlines1763900300000 } from './migrations/1763900300000-deadlines';
 import { DeadlineWatchAndEmail1763900400000 } from './migrations/1763900400000-deadline-watch-and-email';
+import { CalendarFeeds1763900500000 } from './migrations/1763900500000-calendar-feeds';
 
 export const entities = [
   OrganisationEntity,
@@ -26,6 +28,7 @@ export const entities = [
   CalendarPeriodEntity,
   DeadlineEntity,
   PostponementEntity,
+  CalendarFeedEntity,
 ];
 
 /** In order: TypeORM runs them by timestamp, but an explicit list keeps the compiled and source trees alike. */
@@ -35,6 +38,7 @@ export const migrations = [
   Calendar1763900200000,
   Deadlines1763900300000,
   DeadlineWatchAndEmail1763900400000,
+  CalendarFeeds1763900500000,
 ];
 
 export interface DataSourceSettings {

@@ -9,5 +9,6 @@ export * from './entities/notification.entity';
 export * from './entities/calendar-period.entity';
 export * from './entities/deadline.entity';
 export * from './entities/postponement.entity';
+export * from './entities/calendar-feed.entity';
 export * from './preflight';
 export * from './deadline-closing';

@@ -1,0 +1,102 @@
+import ical, { ICalEventBusyStatus, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import { addDays, type IsoDate } from '@notaflow/calendar';
+import type { DeadlineKind, DeadlineStatus } from '@notaflow/domain';
+
+/** A deadline as the feed shows it: the row plus what its postponements add. */
+export interface FeedDeadline {
+  id: string;
+  kind: DeadlineKind;
+  title: string;
+  dueOn: IsoDate;
+  originalDueOn: IsoDate;
+  dossier: string | null;
+  status: DeadlineStatus;
+  /** Each one moved the date: the event's SEQUENCE counts them. */
+  grantedPostponements: number;
+  /** The date asked of the Kamer while a postponement awaits its answer. */
+  pendingPostponementTo: IsoDate | null;
+  /** The latest change to the deadline or its postponements. */
+  lastModified: Date;
+}
+
+const FEED_TTL_SECONDS = 3600;
+
+export const KIND_LABELS: Record<DeadlineKind, string> = {
+  toezegging: 'Toezegging',
+  commissiedebat: 'Commissiedebat',
+  motie: 'Motie',
+  kamervragen: 'Kamervragen',
+  begrotingsbehandeling: 'Begrotingsbehandeling',
+  reporting: 'Rapportage',
+  other: 'Overig',
+};
+
+const STATUS_LABELS: Record<DeadlineStatus, string> = {
+  open: 'open',
+  met: 'gehaald',
+  missed: 'gemist',
+  cancelled: 'vervallen',
+};
+
+// Read at UTC midnight, so the process time zone never shifts a day.
+const dutchDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "12 oktober 2023". */
+export function formatDutchDate(date: IsoDate): string {
+  return dutchDate.format(new Date(`${date}T00:00:00Z`));
+}
+
+/**
+ * The VCALENDAR of an organisation's deadlines: one all-day event per deadline, transparent (a deadline does not
+ * make anyone busy). Deterministic for the same rows, so an unchanged feed gets the same ETag and a 304.
+ */
+export function buildDeadlineCalendar(organisation: string, deadlines: readonly FeedDeadline[]): string {
+  const calendar = ical({
+    prodId: { company: 'notaflow', product: 'termijnen', language: 'NL' },
+    name: `notaflow — termijnen ${organisation}`,
+    description: `Kamertermijnen van ${organisation} uit notaflow: toezeggingen, debatten, moties en Kamervragen.`,
+    ttl: FEED_TTL_SECONDS,
+  });
+  // Not calendar.timezone(): without a VTIMEZONE generator, ical-generator would then write instants as floating
+  // wall-clock times of the process's own zone. All-day dates have no zone anyway; this only names the display one.
+  calendar.x('X-WR-TIMEZONE', 'Europe/Amsterdam');
+  for (const deadline of deadlines) {
+    const cancelled = deadline.status === 'cancelled';
+    calendar.createEvent({
+      id: `deadline-${deadline.id}@notaflow`,
+      allDay: true,
+      start: deadline.dueOn,
+      // DTEND is exclusive; some Outlook versions misplace an all-day event without one.
+      end: addDays(deadline.dueOn, 1),
+      summary: summaryOf(deadline),
+      description: descriptionOf(deadline),
+      // RFC 5545 3.8.7.4: bumped for a new date and for the change of STATUS; neither can be undone.
+      sequence: deadline.grantedPostponements + (cancelled ? 1 : 0),
+      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      // Without METHOD, DTSTAMP means the last revision (RFC 5545 3.8.7.2); not now(), which would defeat ETags.
+      stamp: deadline.lastModified,
+      lastModified: deadline.lastModified,
+      transparency: ICalEventTransparency.TRANSPARENT,
+      busystatus: ICalEventBusyStatus.FREE,
+    });
+  }
+  return calendar.toString();
+}
+
+function summaryOf(deadline: FeedDeadline): string {
+  const summary = `${KIND_LABELS[deadline.kind]}: ${deadline.title}`;
+  return deadline.status === 'open' ? summary : `${summary} (${STATUS_LABELS[deadline.status]})`;
+}
+
+function descriptionOf(deadline: FeedDeadline): string {
+  const lines: string[] = [];
+  if (deadline.dossier) lines.push(`Dossier: ${deadline.dossier}`);
+  lines.push(`Status: ${STATUS_LABELS[deadline.status]}`);
+  if (deadline.dueOn !== deadline.originalDueOn) {
+    lines.push(`Uitgesteld; oorspronkelijk ${formatDutchDate(deadline.originalDueOn)}`);
+  }
+  if (deadline.pendingPostponementTo) {
+    lines.push(`Uitstel gevraagd tot ${formatDutchDate(deadline.pendingPostponementTo)}`);
+  }
+  return lines.join('\n');
+}
