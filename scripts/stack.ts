@@ -58,8 +58,11 @@ async function main(): Promise<void> {
   };
 
   try {
-    for (const [name, port] of [['API', config.PORT]] as const) {
-      if (!(await isPortFree(port))) throw new Error(`port ${port} for the ${name} is in use (set PORT)`);
+    const ownPorts: [string, number, string][] = [['API', config.PORT, 'PORT']];
+    if (!config.WORKER_METRICS_ADDRESS)
+      ownPorts.push(['worker metrics', config.WORKER_METRICS_PORT, 'WORKER_METRICS_PORT']);
+    for (const [name, port, variable] of ownPorts) {
+      if (!(await isPortFree(port))) throw new Error(`port ${port} for the ${name} is in use (set ${variable})`);
     }
 
     let databaseUrl = config.DATABASE_URL;
@@ -131,6 +134,7 @@ async function main(): Promise<void> {
       ...process.env,
       DATABASE_URL: databaseUrl,
       SMTP_URL: smtpUrl,
+      WORKER_METRICS_ADDRESS: config.WORKER_METRICS_ADDRESS ?? `127.0.0.1:${config.WORKER_METRICS_PORT}`,
       TEMPORAL_ADDRESS: temporalAddress,
       JWT_SECRET: config.JWT_SECRET ?? localSecret(dataDir),
       SEED_DEMO: process.env.SEED_DEMO ?? 'true',
@@ -168,6 +172,7 @@ async function main(): Promise<void> {
     say(`  API              ${baseUrl}/api/v1`);
     say(`  OpenAPI          ${baseUrl}/api/v1/openapi.json`);
     say(`  health           ${baseUrl}/api/v1/health`);
+    say(`  metrics          ${baseUrl}/metrics (worker: http://${env.WORKER_METRICS_ADDRESS}/metrics)`);
     if (temporalUi) say(`  Temporal Web UI  ${temporalUi}`);
     if (mailUi) say(`  email (maildev)  ${mailUi}`);
     say(`  logs             ${path.relative(root, logDir)}/`);

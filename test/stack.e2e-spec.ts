@@ -27,7 +27,8 @@ describe('npm start (the embedded stack)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   async function runStack(via?: 'shell') {
-    const [port, pgPort, temporalPort, uiPort, smtpPort, mailUiPort] = [
+    const [port, pgPort, temporalPort, uiPort, smtpPort, mailUiPort, workerMetricsPort] = [
+      await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
@@ -50,6 +51,7 @@ describe('npm start (the embedded stack)', () => {
         EMBEDDED_TEMPORAL_UI_PORT: String(uiPort),
         EMBEDDED_MAIL_SMTP_PORT: String(smtpPort),
         EMBEDDED_MAIL_UI_PORT: String(mailUiPort),
+        WORKER_METRICS_PORT: String(workerMetricsPort),
         TEMPORAL_CLI_PATH: testStack().temporalBinary,
         LOG_LEVEL: 'warn',
       },
@@ -68,7 +70,7 @@ describe('npm start (the embedded stack)', () => {
       },
       { timeoutMs: 120_000, intervalMs: 250 },
     );
-    return { child, exited, baseUrl, output: () => output, uiPort, mailUiPort };
+    return { child, exited, baseUrl, output: () => output, uiPort, mailUiPort, workerMetricsPort };
   }
 
   it('starts everything, answers health, prints the URLs, and stops every process on SIGTERM', async () => {
@@ -81,6 +83,20 @@ describe('npm start (the embedded stack)', () => {
     expect((await fetch(`http://127.0.0.1:${sut.uiPort}/`)).status).toBe(200);
     expect(sut.output()).toContain(`email (maildev)  http://127.0.0.1:${sut.mailUiPort}`);
     expect((await fetch(`http://127.0.0.1:${sut.mailUiPort}/email`)).status).toBe(200);
+    // The API's metrics and the worker's own (Temporal's) at the addresses it printed.
+    expect(sut.output()).toContain(
+      `${sut.baseUrl}/metrics (worker: http://127.0.0.1:${sut.workerMetricsPort}/metrics)`,
+    );
+    expect(await (await fetch(`${sut.baseUrl}/metrics`)).text()).toContain('notaflow_open_tasks');
+    const workerMetrics = await waitFor(
+      'the worker metrics',
+      async () => {
+        const text = await (await fetch(`http://127.0.0.1:${sut.workerMetricsPort}/metrics`)).text();
+        return text.includes('temporal_') ? text : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
+    expect(workerMetrics).toMatch(/^temporal_/m);
     expect(processesUsing(dataDir).length).toBeGreaterThanOrEqual(3);
 
     sut.child.kill('SIGTERM');

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '@notaflow/config';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarFeedModule } from './calendar-feeds/calendar-feed.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -8,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DeadlineModule } from './deadlines/deadline.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotaModule } from './notas/nota.module';
 import { NotificationModule } from './notifications/notification.module';
 import { SeedModule } from './seed/seed.module';
@@ -33,6 +35,8 @@ export class AppModule {
         SeedModule,
         CalendarModule,
         DeadlineModule,
+        AnalyticsModule,
+        MetricsModule,
         CalendarFeedModule,
       ],
     };

@@ -16,8 +16,26 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'notaflow-worker' } });
   Runtime.install({
     logger: new PinoTemporalLogger(logger),
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} },
+      // Temporal's own worker metrics (task slots, poll and schedule-to-start latencies), served by the SDK's core.
+      ...(config.WORKER_METRICS_ADDRESS
+        ? {
+            metrics: {
+              prometheus: {
+                bindAddress: config.WORKER_METRICS_ADDRESS,
+                countersTotalSuffix: true,
+                unitSuffix: true,
+                useSecondsForDurations: true,
+              },
+            },
+          }
+        : {}),
+    },
   });
+  if (config.WORKER_METRICS_ADDRESS) {
+    logger.info({ url: `http://${config.WORKER_METRICS_ADDRESS}/metrics` }, 'worker metrics served');
+  }
 
   await waitForDatabase(config.DATABASE_URL);
   const dataSource = createDataSource({

@@ -24,6 +24,11 @@ describe(loadConfig.name, () => {
     [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32 characters$/],
     [{ AUTH_MODE: 'oidc' }, /OIDC_ISSUER is required when AUTH_MODE=oidc; OIDC_JWKS_URL is required/],
     [{ SEED_DEMO: 'maybe' }, /SEED_DEMO/],
+    [{ SMTP_URL: 'mailhost:25' }, /SMTP_URL must be a URL \(smtp: or smtps:\)/],
+    [{ PUBLIC_URL: 'notaflow.example' }, /PUBLIC_URL must be a URL/],
+    [{ ANALYTICS_REFRESH_MINUTES: '-5' }, /ANALYTICS_REFRESH_MINUTES/],
+    [{ WORKER_METRICS_ADDRESS: 'http://0.0.0.0:9464' }, /WORKER_METRICS_ADDRESS must be host:port/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16 characters$/],
   ])('refuses %j with a message naming the variable', (override, message) => {
     expect(() => loadConfig({ ...valid, ...override })).toThrow(ConfigError);
     expect(() => loadConfig({ ...valid, ...override })).toThrow(message);
@@ -38,6 +43,18 @@ describe(loadConfig.name, () => {
 
   it('never echoes a secret in its message', () => {
     expect(() => loadConfig({ ...valid, JWT_SECRET: 'hunter2' })).toThrow(/^(?!.*hunter2)/);
+    expect(() => loadConfig({ ...valid, METRICS_TOKEN: 'hunter2' })).toThrow(/^(?!.*hunter2)/);
+  });
+
+  it('defaults email, metrics and analytics settings', () => {
+    expect(loadConfig(valid)).toMatchObject({
+      MAIL_FROM: 'notaflow <notaflow@notaflow.example>',
+      ANALYTICS_REFRESH_MINUTES: 60,
+    });
+    const config = loadConfig(valid);
+    for (const unset of ['SMTP_URL', 'PUBLIC_URL', 'METRICS_TOKEN', 'WORKER_METRICS_ADDRESS'] as const) {
+      expect(config[unset]).toBeUndefined();
+    }
   });
 
   it('treats empty variables as unset', () => {
@@ -47,6 +64,13 @@ describe(loadConfig.name, () => {
 
 describe(loadStackConfig.name, () => {
   it('needs nothing: embedded defaults', () => {
-    expect(loadStackConfig({})).toMatchObject({ DATA_DIR: '.data', PORT: 3000, EMBEDDED_POSTGRES_PORT: 5433 });
+    expect(loadStackConfig({})).toMatchObject({
+      DATA_DIR: '.data',
+      PORT: 3000,
+      EMBEDDED_POSTGRES_PORT: 5433,
+      EMBEDDED_MAIL_SMTP_PORT: 1025,
+      EMBEDDED_MAIL_UI_PORT: 1080,
+      WORKER_METRICS_PORT: 9464,
+    });
   });
 });

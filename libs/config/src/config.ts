@@ -53,6 +53,15 @@ export const configSchema = z
     WEB_DIST_DIR: z.string().optional(),
     /** Where users reach the API (`https://notaflow.minjenv.nl`): for links handed out, such as calendar feeds. */
     PUBLIC_URL: url(['https:', 'http:']).optional(),
+    /** How often the API refreshes the analytics view; 0: only when asked (tests), the live tail then grows. */
+    ANALYTICS_REFRESH_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+    /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** host:port where the worker serves Temporal's Prometheus metrics; unset, it serves none. */
+    WORKER_METRICS_ADDRESS: z
+      .string()
+      .regex(/^[^\s/]+:\d{1,5}$/, 'must be host:port')
+      .optional(),
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_MODE === 'demo' && !c.JWT_SECRET) {
@@ -85,7 +94,7 @@ function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | u
       const key = issue.path.join('.') || 'environment';
       const value = cleaned[key];
       if (value === undefined && issue.code === 'invalid_type') return `${key} is required`;
-      const shown = value === undefined || /SECRET|PASSWORD/.test(key) ? '' : ` (got "${value}")`;
+      const shown = value === undefined || /SECRET|PASSWORD|TOKEN/.test(key) ? '' : ` (got "${value}")`;
       return `${key} ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
@@ -103,6 +112,12 @@ export const stackConfigSchema = z.object({
   EMBEDDED_MAIL_SMTP_PORT: port.default(1025),
   EMBEDDED_MAIL_UI_PORT: port.default(1080),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  /** The worker's Temporal metrics; WORKER_METRICS_ADDRESS, when set, wins. */
+  WORKER_METRICS_PORT: port.default(9464),
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^\s/]+:\d{1,5}$/, 'must be host:port')
+    .optional(),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   TEMPORAL_ADDRESS: z
     .string()

@@ -16,6 +16,7 @@ import { Calendar1763900200000 } from './migrations/1763900200000-calendar';
 import { Deadlines1763900300000 } from './migrations/1763900300000-deadlines';
 import { DeadlineWatchAndEmail1763900400000 } from './migrations/1763900400000-deadline-watch-and-email';
 import { CalendarFeeds1763900500000 } from './migrations/1763900500000-calendar-feeds';
+import { Analytics1763900600000 } from './migrations/1763900600000-analytics';
 
 export const entities = [
   OrganisationEntity,
@@ -39,6 +40,7 @@ export const migrations = [
   Deadlines1763900300000,
   DeadlineWatchAndEmail1763900400000,
   CalendarFeeds1763900500000,
+  Analytics1763900600000,
 ];
 
 export interface DataSourceSettings {

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsController } from './analytics.controller';
+import { AnalyticsService } from './analytics.service';
+import { TurnaroundViewRefresher } from './turnaround-view.refresher';
+
+/** Management figures: turnaround per stage, organisation and month, and what is overdue. */
+@Module({
+  controllers: [AnalyticsController],
+  providers: [AnalyticsService, TurnaroundViewRefresher],
+  exports: [TurnaroundViewRefresher],
+})
+export class AnalyticsModule {}
