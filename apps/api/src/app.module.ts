@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '@notaflow/config';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
+import { SecurityModule } from './security/security.module';
 import { CalendarFeedModule } from './calendar-feeds/calendar-feed.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ConfigModule } from './config/config.module';
@@ -28,6 +29,7 @@ export class AppModule {
         DatabaseModule,
         TemporalModule,
         HealthModule,
+        SecurityModule,
         AuthModule,
         NotaModule,
         TaskModule,

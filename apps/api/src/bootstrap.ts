@@ -8,6 +8,7 @@ import { AppException } from './common/app.exception';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { API_VERSION, buildOpenApiDocument } from './openapi';
+import { applyHttpSecurity } from './security/http-security';
 
 export const API_PREFIX = 'api/v1';
 
@@ -19,6 +20,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  applyHttpSecurity(app, config);
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('API-Version', API_VERSION);
     next();

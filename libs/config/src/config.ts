@@ -51,6 +51,27 @@ export const configSchema = z
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),
     MAIL_FROM: z.string().min(3).default('notaflow <notaflow@notaflow.example>'),
     WEB_DIST_DIR: z.string().optional(),
+    /** Origins (comma-separated) whose pages may call the API from a browser; none by default (same origin only). */
+    CORS_ORIGINS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
+        'must be comma-separated origins such as https://notaflow.minjenv.nl',
+      )
+      .default([]),
+    /** Requests per minute one user may make; beyond it 429 until the minute is over. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(1200),
+    /** Sign-in attempts per minute from one IP address. */
+    SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+    /** Consecutive failed sign-ins after which a username is locked out, and for how long. */
+    SIGN_IN_LOCKOUT_AFTER: z.coerce.number().int().min(1).max(100).default(5),
+    SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     /** Where users reach the API (`https://notaflow.minjenv.nl`): for links handed out, such as calendar feeds. */
     PUBLIC_URL: url(['https:', 'http:']).optional(),
     /** How often the API refreshes the analytics view; 0: only when asked (tests), the live tail then grows. */

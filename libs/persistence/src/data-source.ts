@@ -17,6 +17,7 @@ import { Deadlines1763900300000 } from './migrations/1763900300000-deadlines';
 import { DeadlineWatchAndEmail1763900400000 } from './migrations/1763900400000-deadline-watch-and-email';
 import { CalendarFeeds1763900500000 } from './migrations/1763900500000-calendar-feeds';
 import { Analytics1763900600000 } from './migrations/1763900600000-analytics';
+import { AuditAndSignIn1763900700000 } from './migrations/1763900700000-audit-and-sign-in';
 
 export const entities = [
   OrganisationEntity,
@@ -41,6 +42,7 @@ export const migrations = [
   DeadlineWatchAndEmail1763900400000,
   CalendarFeeds1763900500000,
   Analytics1763900600000,
+  AuditAndSignIn1763900700000,
 ];
 
 export interface DataSourceSettings {

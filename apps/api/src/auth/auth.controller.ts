@@ -6,6 +6,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Actor } from '@notaflow/domain';
@@ -15,6 +16,7 @@ import { DemoModeGuard } from './demo-mode.guard';
 import { ProfileDto } from './dto/profile.dto';
 import { TokenDto, TokenRequestDto } from './dto/token.dto';
 import { Public } from './public.decorator';
+import { SignInRateGuard } from '../security/sign-in.guard';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -22,7 +24,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @UseGuards(DemoModeGuard)
+  @UseGuards(DemoModeGuard, SignInRateGuard)
   @Post('token')
   @HttpCode(200)
   @ApiOperation({
@@ -33,6 +35,9 @@ export class AuthController {
   @ApiBadRequestResponse({ description: 'problem+json naming each invalid field' })
   @ApiUnauthorizedResponse({ description: 'problem+json: wrong username or password' })
   @ApiNotFoundResponse({ description: 'problem+json: the demo identity provider is off (AUTH_MODE=oidc)' })
+  @ApiTooManyRequestsResponse({
+    description: 'problem+json with Retry-After: too many attempts from this address, or this username is locked out',
+  })
   issueToken(@Body() body: TokenRequestDto): Promise<TokenDto> {
     return this.auth.issueToken(body.username, body.password);
   }

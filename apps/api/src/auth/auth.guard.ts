@@ -1,8 +1,11 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { AppConfig } from '@notaflow/config';
 import type { Actor, Role } from '@notaflow/domain';
 import type { Response } from 'express';
 import { AppErrorCode, AppException } from '../common/app.exception';
+import { APP_CONFIG } from '../config/config.module';
+import { RateLimiter } from '../security/rate-limiter';
 import { AccessTokenVerifier } from './access-token.verifier';
 import type { AuthenticatedRequest } from './authenticated-request';
 import { IS_PUBLIC } from './public.decorator';
@@ -21,6 +24,8 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenVerifier,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,6 +54,7 @@ export class AuthGuard implements CanActivate {
       throw error;
     }
     request.actor = actor;
+    await this.limiter.consume(`user:${actor.username}`, this.config.RATE_LIMIT_PER_MINUTE, 'requests');
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(actor.role)) {

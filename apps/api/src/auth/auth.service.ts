@@ -8,6 +8,7 @@ import type { Actor } from '@notaflow/domain';
 import { UserEntity } from '@notaflow/persistence';
 import { AppErrorCode, AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/config.module';
+import { SignInLockout } from '../security/sign-in-lockout.service';
 import { DEMO_ALGORITHM, DEMO_AUDIENCE, DEMO_ISSUER, demoSigningKey } from './demo-token';
 import type { ProfileDto } from './dto/profile.dto';
 import type { TokenDto } from './dto/token.dto';
@@ -22,17 +23,23 @@ export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly lockout: SignInLockout,
   ) {}
 
   /** The demo identity provider's sign-in: a signed access token for a username and password. */
   async issueToken(username: string, password: string): Promise<TokenDto> {
+    await this.lockout.assertNotLocked(username);
     const user = await this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
       .where('user.username = :username', { username })
       .getOne();
     const matches = await bcrypt.compare(password, user?.passwordHash ?? NO_SUCH_USER_HASH);
-    if (!user?.passwordHash || !matches) throw new AppException(AppErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+    if (!user?.passwordHash || !matches) {
+      await this.lockout.recordFailure(username);
+      throw new AppException(AppErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+    }
+    await this.lockout.recordSuccess(username);
 
     const now = Math.floor(Date.now() / 1000);
     const expiresIn = this.config.JWT_TTL_SECONDS;

@@ -17,6 +17,8 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: exception, path: body.instance }, 'request failed');
     }
     if (response.headersSent) return;
+    const retryAfter = exception instanceof AppException ? exception.extras.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 

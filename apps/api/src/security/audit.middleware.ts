@@ -1,0 +1,61 @@
+import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { NextFunction, Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedRequest } from '../auth/authenticated-request';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const MAX_TEXT = 300;
+
+/**
+ * The audit log (BIO 8.15.01): once a response is sent, a row for every state-changing request and every refused
+ * one (401, 403): action (method and route), object (the path, never the query string, which may carry a feed
+ * token), result, origin, actor and time. A sign-in names the username it was for, never the password. Writing it
+ * after the response keeps the request's own latency; a row that cannot be written is logged as an error.
+ */
+@Injectable()
+export class AuditMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('Audit');
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  use(request: Request, response: Response, next: NextFunction): void {
+    response.once('finish', () => {
+      const status = response.statusCode;
+      if (!STATE_CHANGING.has(request.method) && status !== 401 && status !== 403) return;
+      void this.write(request as AuthenticatedRequest, status);
+    });
+    next();
+  }
+
+  private async write(request: AuthenticatedRequest, status: number): Promise<void> {
+    const path = (request.originalUrl ?? request.url).split('?')[0];
+    const route = (request.route as { path?: string } | undefined)?.path;
+    const signIn = path.endsWith('/auth/token') && typeof request.body?.username === 'string';
+    const actor = request.actor?.username ?? (signIn ? String(request.body.username) : null);
+    try {
+      await this.dataSource.query(
+        `INSERT INTO audit_log (actor, role, organisation, action, object, result, status, origin, user_agent, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          clip(actor),
+          request.actor?.role ?? null,
+          request.actor?.organisation ?? null,
+          clip(`${request.method} ${route ?? path}`),
+          clip(path),
+          status < 400 ? 'success' : status < 500 ? 'refused' : 'failed',
+          status,
+          request.ip ?? null,
+          clip(request.headers['user-agent'] ?? null),
+          clip(String((request as { id?: unknown }).id ?? '')) || null,
+        ],
+      );
+    } catch (error) {
+      this.logger.error({ err: error, action: `${request.method} ${path}`, status }, 'audit entry not written');
+    }
+  }
+}
+
+function clip(value: string | null): string | null {
+  return value === null ? null : value.slice(0, MAX_TEXT);
+}

@@ -1,0 +1,17 @@
+import { Global, Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AuditMiddleware } from './audit.middleware';
+import { RateLimiter } from './rate-limiter';
+import { SignInRateGuard } from './sign-in.guard';
+import { SignInLockout } from './sign-in-lockout.service';
+
+/** Rate limits, sign-in lockout and the audit log. */
+@Global()
+@Module({
+  providers: [RateLimiter, SignInRateGuard, SignInLockout, AuditMiddleware],
+  exports: [RateLimiter, SignInRateGuard, SignInLockout],
+})
+export class SecurityModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuditMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

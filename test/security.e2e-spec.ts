@@ -1,0 +1,339 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import bcrypt from 'bcryptjs';
+import { Client } from 'pg';
+import { freePort, waitFor } from '../scripts/lib/ports';
+import { startTestApp, type TestApp } from './support/app';
+import { FlowDriver } from './support/flow-driver';
+import { ApiClient, DEMO_ROUTE } from './support/http';
+import { createTestDatabase, testStack } from './support/stack';
+import { eventually } from './support/time-skipping';
+
+const root = path.resolve(__dirname, '..');
+
+/** Security headers, CORS, limits, lockout, mass assignment, the audit log and what never reaches a log line. */
+describe('security', () => {
+  let app: TestApp;
+  let flow: FlowDriver;
+
+  beforeAll(async () => {
+    app = await startTestApp({ worker: false });
+    flow = await FlowDriver.create(app.baseUrl);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const count = async (table: string) =>
+    Number((await app.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+
+  describe('HTTP', () => {
+    it('sends security headers and no X-Powered-By', async () => {
+      const { headers } = await flow.as.staff.get('/notas');
+      expect(headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+      expect(headers.get('x-powered-by')).toBeNull();
+    });
+
+    it('allows no foreign origin unless configured, and then only that one', async () => {
+      const preflight = (baseUrl: string, origin: string) =>
+        fetch(`${baseUrl}/api/v1/notas`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'authorization',
+          },
+        });
+      expect(
+        (await preflight(app.baseUrl, 'https://evil.example')).headers.get('access-control-allow-origin'),
+      ).toBeNull();
+
+      const withCors = await startTestApp({
+        worker: false,
+        env: { CORS_ORIGINS: 'https://notaflow.minjenv.example, https://intranet.minjenv.example' },
+      });
+      try {
+        const allowed = await preflight(withCors.baseUrl, 'https://intranet.minjenv.example');
+        expect(allowed.status).toBe(204);
+        expect(allowed.headers.get('access-control-allow-origin')).toBe('https://intranet.minjenv.example');
+        expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
+        const refused = await preflight(withCors.baseUrl, 'https://evil.example');
+        expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+      } finally {
+        await withCors.close();
+      }
+    });
+
+    it('refuses a body over 1 MB with 413 problem+json', async () => {
+      const reply = await flow.as.staff.post('/notas', { title: 'x'.repeat(1_100_000) });
+      expect(reply.status).toBe(413);
+      expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    });
+
+    it('caps page sizes', async () => {
+      for (const route of ['/notas?limit=1000', '/deadlines?limit=100000', '/notifications?limit=5000']) {
+        const reply = await flow.as.staff.get(route);
+        expect({ route, status: reply.status }).toEqual({ route, status: 400 });
+        expect(reply.body.errors.map((e: { name: string }) => e.name)).toEqual(['limit']);
+      }
+    });
+
+    it('refuses unknown fields (no mass assignment) and changes nothing', async () => {
+      const [notas, deadlines] = [await count('notas'), await count('deadlines')];
+      const nota = await flow.as.staff.post('/notas', {
+        title: 'Actieplan',
+        route: DEMO_ROUTE,
+        status: 'dispatched',
+        onsKenmerk: '1234567',
+      });
+      expect(nota.status).toBe(400);
+      expect(nota.body.errors.map((e: { name: string }) => e.name).sort()).toEqual(['onsKenmerk', 'status']);
+      const deadline = await flow.as.staff.post('/deadlines', {
+        kind: 'toezegging',
+        title: 'Brief',
+        dueOn: '2027-01-15',
+        organisation: 'VWS',
+        status: 'met',
+      });
+      expect(deadline.status).toBe(400);
+      expect(deadline.body.errors.map((e: { name: string }) => e.name).sort()).toEqual(['organisation', 'status']);
+      expect([await count('notas'), await count('deadlines')]).toEqual([notas, deadlines]);
+    });
+  });
+
+  describe('sign-in and request limits', () => {
+    let limited: TestApp;
+    beforeAll(async () => {
+      limited = await startTestApp({
+        worker: false,
+        env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '12', RATE_LIMIT_PER_MINUTE: '15', SIGN_IN_LOCKOUT_AFTER: '3' },
+      });
+    });
+    afterAll(async () => {
+      await limited?.close();
+    });
+    const signIn = (username: string, password: string) =>
+      new ApiClient(limited.baseUrl).post('/auth/token', { username, password });
+
+    it('locks a username out after repeated failures, known or not, and lets others in', async () => {
+      for (const username of ['jenv.directeur', 'nobody.here']) {
+        for (let i = 0; i < 3; i++) expect((await signIn(username, 'wrong')).status).toBe(401);
+        // Locked: even the right password is refused now, and an unknown name looks the same.
+        const locked = await signIn(username, 'demo');
+        expect(locked.status).toBe(429);
+        expect(locked.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(60);
+      }
+      expect((await signIn('jenv.dg', 'demo')).status).toBe(200);
+
+      // Once the lockout has passed, the right password works and the count starts again.
+      await limited.dataSource.query(`UPDATE sign_in_failures SET locked_until = now() - interval '1 second'`);
+      expect((await signIn('jenv.directeur', 'demo')).status).toBe(200);
+      const rows = await limited.dataSource.query(`SELECT username FROM sign_in_failures ORDER BY username`);
+      expect(rows).toEqual([{ username: 'nobody.here' }]);
+    });
+
+    it('limits sign-in attempts per address', async () => {
+      // The budget of 12 a minute is partly spent by the test before; the rest, then 429.
+      let reply = await signIn('jenv.staff', 'demo');
+      while (reply.status === 200) reply = await signIn('jenv.staff', 'demo');
+      expect(reply.status).toBe(429);
+      expect(reply.body.detail).toMatch(/sign-in attempts from this address/);
+      expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
+
+    it('limits requests per user, not for everyone', async () => {
+      const decider = await limitedClient('jenv.bewindspersoon');
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++) statuses.push((await decider.get('/tasks?status=open')).status);
+      expect(statuses).toEqual([...Array(15).fill(200), ...Array(5).fill(429)]);
+      const refused = await decider.get('/tasks?status=open');
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Someone else still gets through.
+      expect((await (await limitedClient('jenv.dg')).get('/tasks?status=open')).status).toBe(200);
+    });
+
+    async function limitedClient(username: string): Promise<ApiClient> {
+      // The address budget may be spent by now: mint through the app's own signing key instead of signing in.
+      const { SignJWT } = await import('jose');
+      const { DEMO_ALGORITHM, DEMO_AUDIENCE, DEMO_ISSUER, demoSigningKey } =
+        await import('../apps/api/src/auth/demo-token');
+      const now = Math.floor(Date.now() / 1000);
+      const user = await limited.dataSource.query(`SELECT role, organisation_code FROM users WHERE username = $1`, [
+        username,
+      ]);
+      const accessToken = await new SignJWT({
+        role: user[0].role,
+        organisation: user[0].organisation_code,
+        name: username,
+      })
+        .setProtectedHeader({ alg: DEMO_ALGORITHM, typ: 'JWT' })
+        .setSubject(username)
+        .setIssuer(DEMO_ISSUER)
+        .setAudience(DEMO_AUDIENCE)
+        .setIssuedAt(now)
+        .setExpirationTime(now + 600)
+        .sign(demoSigningKey(limited.config));
+      return new ApiClient(limited.baseUrl, accessToken);
+    }
+  });
+
+  describe('the audit log', () => {
+    it('records state-changing and refused requests with action, object, result, origin and actor', async () => {
+      const before = Number((await app.dataSource.query(`SELECT coalesce(max(id), 0) AS id FROM audit_log`))[0].id);
+      const created = await flow.as.staff.post('/notas', { title: 'Audit', route: DEMO_ROUTE });
+      expect(created.status).toBe(201);
+      expect((await flow.as.vws.post('/notas', { title: 'Niet van VWS', route: DEMO_ROUTE })).status).toBe(403);
+      expect((await new ApiClient(app.baseUrl).post(`/notas/${created.body.id}/submit`)).status).toBe(401);
+      expect(
+        (await new ApiClient(app.baseUrl).post('/auth/token', { username: 'jenv.dg', password: 'fout' })).status,
+      ).toBe(401);
+      expect((await flow.as.staff.get('/notas')).status).toBe(200);
+
+      const rows = await eventually(
+        'the audit rows',
+        () =>
+          app.dataSource.query(
+            `SELECT actor, role, organisation, action, object, result, status, origin FROM audit_log
+              WHERE id > $1 ORDER BY id`,
+            [before],
+          ),
+        (found: unknown[]) => found.length >= 4,
+      );
+      expect(rows).toEqual([
+        {
+          actor: 'jenv.staff',
+          role: 'drafter',
+          organisation: 'JENV',
+          action: 'POST /api/v1/notas',
+          object: '/api/v1/notas',
+          result: 'success',
+          status: 201,
+          origin: expect.stringMatching(/127\.0\.0\.1/),
+        },
+        expect.objectContaining({ actor: 'vws.signer', action: 'POST /api/v1/notas', result: 'refused', status: 403 }),
+        expect.objectContaining({
+          actor: null,
+          action: 'POST /api/v1/notas/:id/submit',
+          object: `/api/v1/notas/${created.body.id}/submit`,
+          result: 'refused',
+          status: 401,
+        }),
+        expect.objectContaining({
+          actor: 'jenv.dg',
+          action: 'POST /api/v1/auth/token',
+          result: 'refused',
+          status: 401,
+        }),
+      ]);
+    });
+
+    it('is append-only for the application, enforced by PostgreSQL', async () => {
+      for (const statement of [
+        `UPDATE audit_log SET actor = 'someone else'`,
+        `DELETE FROM audit_log`,
+        `TRUNCATE audit_log`,
+      ]) {
+        await expect(app.dataSource.query(statement)).rejects.toThrow(/append-only|permission denied/);
+      }
+      // A role that is no superuser (as in production) is refused before the trigger, by its privileges.
+      const role = `audit_test_${randomBytes(4).toString('hex')}`;
+      await app.dataSource.query(`CREATE ROLE ${role} LOGIN PASSWORD 'x'`);
+      await app.dataSource.query(`GRANT SELECT, INSERT ON audit_log TO ${role}`);
+      await app.dataSource.query(`GRANT USAGE ON SEQUENCE audit_log_id_seq TO ${role}`);
+      const url = new URL(app.config.DATABASE_URL);
+      url.username = role;
+      url.password = 'x';
+      const client = new Client({ connectionString: url.href });
+      await client.connect();
+      try {
+        await client.query(
+          `INSERT INTO audit_log (action, object, result, status) VALUES ('test', '/', 'success', 200)`,
+        );
+        await expect(client.query(`UPDATE audit_log SET status = 500`)).rejects.toThrow(/permission denied/);
+        await expect(client.query(`DELETE FROM audit_log`)).rejects.toThrow(/permission denied/);
+      } finally {
+        await client.end();
+        await app.dataSource.query(`REVOKE ALL ON audit_log FROM ${role}`);
+        await app.dataSource.query(`REVOKE ALL ON SEQUENCE audit_log_id_seq FROM ${role}`);
+        await app.dataSource.query(`DROP ROLE ${role}`);
+      }
+    });
+  });
+
+  it('writes no password, access token or feed token to any log line or the audit log', async () => {
+    const password = `Zeer-Geheim-${randomBytes(6).toString('hex')}`;
+    const databaseUrl = await createTestDatabase();
+    const port = await freePort();
+    const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        TEMPORAL_ADDRESS: testStack().temporalAddress,
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        LOG_LEVEL: 'trace',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const baseUrl = `http://127.0.0.1:${port}`;
+    try {
+      await waitFor('the API', async () => ((await fetch(`${baseUrl}/api/v1/health`)).status < 500 ? true : undefined));
+      const db = new Client({ connectionString: databaseUrl });
+      await db.connect();
+      try {
+        await waitFor('the demo users', async () =>
+          (await db.query(`SELECT 1 FROM users WHERE username = 'jenv.staff'`)).rowCount ? true : undefined,
+        );
+        await db.query(`UPDATE users SET password_hash = $1 WHERE username = 'jenv.staff'`, [
+          await bcrypt.hash(password, 4),
+        ]);
+      } finally {
+        await db.end();
+      }
+      const anonymous = new ApiClient(baseUrl);
+      expect((await anonymous.post('/auth/token', { username: 'jenv.staff', password: `${password}x` })).status).toBe(
+        401,
+      );
+      const signedIn = await anonymous.post('/auth/token', { username: 'jenv.staff', password });
+      expect(signedIn.status).toBe(200);
+      const accessToken: string = signedIn.body.accessToken;
+      const staff = new ApiClient(baseUrl, accessToken);
+      expect((await staff.get('/notas')).status).toBe(200);
+      expect((await staff.post('/notas', { title: 'Logtest', route: DEMO_ROUTE })).status).toBe(201);
+      const feed = await staff.post('/calendar-feeds', {});
+      const feedToken = new URL(feed.body.url).searchParams.get('token')!;
+      expect((await fetch(`${baseUrl}/api/v1/deadlines.ics?token=${feedToken}`)).status).toBe(200);
+      expect((await fetch(`${baseUrl}/api/v1/deadlines.ics?token=${feedToken}x`)).status).toBe(401);
+      // A token in the wrong place is still a token.
+      expect((await fetch(`${baseUrl}/api/v1/notas?access_token=${accessToken}`)).status).toBe(401);
+
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(output).toContain('"url":"/api/v1/notas"');
+      const secrets = [password, accessToken, accessToken.split('.')[2], feedToken];
+      for (const secret of secrets) expect(output.includes(secret)).toBe(false);
+
+      const audit = new Client({ connectionString: databaseUrl });
+      await audit.connect();
+      try {
+        const { rows } = await audit.query(`SELECT * FROM audit_log`);
+        expect(rows.length).toBeGreaterThan(3);
+        const text = JSON.stringify(rows);
+        for (const secret of secrets) expect(text.includes(secret)).toBe(false);
+      } finally {
+        await audit.end();
+      }
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  });
+});
