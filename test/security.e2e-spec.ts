@@ -82,6 +82,19 @@ describe('security', () => {
       }
     });
 
+    it('answers what the fuzzer once turned into a 500 with 400 naming the field', async () => {
+      for (const [route, field] of [
+        ['/calendar-feeds?offset=7.012332269155057e%2B307', 'offset'],
+        ['/calendar/vergaderjaar?date=0068-04-03', 'date'],
+        ['/calendar/add-working-days?from=9999-12-31&days=3650', 'from'],
+        ['/tasks?notaId=null', 'notaId'],
+      ]) {
+        const reply = await flow.as.staff.get(route);
+        expect({ route, status: reply.status }).toEqual({ route, status: 400 });
+        expect(reply.body.errors.map((e: { name: string }) => e.name)).toEqual([field]);
+      }
+    });
+
     it('refuses unknown fields (no mass assignment) and changes nothing', async () => {
       const [notas, deadlines] = [await count('notas'), await count('deadlines')];
       const nota = await flow.as.staff.post('/notas', {

@@ -44,7 +44,7 @@ export class CalendarService {
 
   vergaderjaar(date: IsoDate): VergaderjaarDto {
     const vergaderjaar = vergaderjaarOf(date);
-    return { vergaderjaar, startsOn: prinsjesdag(Number(vergaderjaar.slice(0, 4))) };
+    return { vergaderjaar, startsOn: prinsjesdag(Number(vergaderjaar.split('-')[0])) };
   }
 
   async nextMinisterraad(after: IsoDate): Promise<DateResultDto> {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DECISIONS, TASK_STATUSES, TASK_TYPES, type Decision, type TaskStatus, type TaskType } from '@notaflow/domain';
 import { IsCalendarDate } from '../../common/validators';
 
@@ -54,8 +54,7 @@ export class ListTasksQuery {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
+  @IsUUID()
   notaId?: string;
 }
 
