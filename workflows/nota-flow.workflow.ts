@@ -4,6 +4,7 @@ import {
   allHandlersFinished,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -48,6 +49,20 @@ const activities = proxyActivities<Activities>({
 
 /** The ministerraad secretariat sits at Algemene Zaken. */
 const MINISTERRAAD_ORGANISATION = 'AZ';
+
+/**
+ * v2: whoever gets a task hears of it at once (in-app and by email), instead of only at the reminder. Behind this
+ * patch, flows that opened their tasks on v1 replay as they ran; from the next task they open on, they announce too.
+ */
+export const ANNOUNCE_TASKS_PATCH = 'announce-tasks';
+
+const TASK_LABELS: Record<TaskType, string> = {
+  initial: 'parafering',
+  decide: 'besluit',
+  'co-sign': 'medeondertekening',
+  ministerraad: 'ministerraad',
+  dispatch: 'verzending aan de Kamer',
+};
 
 type StageOutcome =
   | { kind: 'approved' }
@@ -424,6 +439,7 @@ class NotaFlow {
       open: tasks,
     });
     this.setState('in_review', stage);
+    const announce = patched(ANNOUNCE_TASKS_PATCH);
     for (const task of tasks) {
       const dates = opened.find((o) => o.id === task.id)!;
       const flowTask: FlowTask = {
@@ -439,16 +455,17 @@ class NotaFlow {
         meetingOn: dates.meetingOn,
       };
       this.open.set(task.id, flowTask);
-      this.watch(flowTask);
+      this.watch(flowTask, announce);
     }
   }
 
-  /** A reminder before the due date and an escalation after it, until the task is closed. */
-  private watch(task: FlowTask): void {
+  /** The announcement of a new task, a reminder before the due date and an escalation after it, until it is closed. */
+  private watch(task: FlowTask, announce: boolean): void {
     const scope = new CancellationScope();
     this.timers.set(task.id, scope);
     scope
       .run(async () => {
+        if (announce) await this.announce(task);
         if (task.remindAt) {
           await sleepUntil(task.remindAt);
           await this.signalTask(task, 'task_reminder');
@@ -459,6 +476,22 @@ class NotaFlow {
       .catch((error: unknown) => {
         if (!isCancellation(error)) throw error;
       });
+  }
+
+  /** To the reviewer or decider named, or to the organisation that holds the task (its co-signers, the secretariat). */
+  private async announce(task: FlowTask): Promise<void> {
+    const what = `${this.input.onsKenmerk} ${this.input.title}`;
+    const due = task.meetingOn ? `voor de ministerraad van ${task.meetingOn}` : `uiterlijk ${task.dueAt.slice(0, 10)}`;
+    await activities.notify({
+      key: `${task.id}:task_assigned`,
+      kind: 'task_assigned',
+      recipientOrganisation: task.organisation,
+      recipientUsername: task.assignee,
+      notaId: this.input.notaId,
+      taskId: task.id,
+      subject: `Nieuwe taak (${TASK_LABELS[task.type]}): ${what}`,
+      body: `Nota ${what} wacht op ${TASK_LABELS[task.type]} door ${task.assignee ?? task.organisation}, ${due}.`,
+    });
   }
 
   private async signalTask(task: FlowTask, kind: 'task_reminder' | 'task_escalation'): Promise<void> {

@@ -33,7 +33,12 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-export async function startTestWorker(config: AppConfig, dataSource: DataSource): Promise<RunningWorker> {
+/** A worker on the app's task queue; `bundle` runs other workflow code than the current (a released version). */
+export async function startTestWorker(
+  config: AppConfig,
+  dataSource: DataSource,
+  bundle?: { code: string },
+): Promise<RunningWorker> {
   quietRuntime();
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   // As the worker process does: email when SMTP_URL is set.
@@ -44,7 +49,7 @@ export async function startTestWorker(config: AppConfig, dataSource: DataSource)
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dataSource,
     mailer,
-    workflows: { workflowBundle: await workflowBundle() },
+    workflows: { workflowBundle: bundle ?? (await workflowBundle()) },
   });
   const running = worker.run();
   return {
