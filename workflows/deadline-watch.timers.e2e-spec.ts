@@ -42,15 +42,19 @@ describe('deadline watches (time-skipping)', () => {
     catcher = await startCatcher();
     mailer = createSmtpMailer({ url: catcher.smtpUrl, from: 'notaflow <notaflow@notaflow.example>' });
     stack = await startTimeSkippingStack({ mailer });
-    // A plain client: the environment's own one unlocks time skipping while it waits for a result, which lets the
-    // server's clock run off on its own. Here the clock moves only when a test says so (skipUntil).
-    client = new Client({ connection: stack.env.connection, namespace: stack.env.namespace ?? 'default' });
-    watches = temporalDeadlineWatches(client, stack.taskQueue, stack.dataSource);
     await stack.dataSource.query(`UPDATE organisations SET mailbox = $2 WHERE code = $1`, [
       'JENV',
       demoMailbox('JENV'),
     ]);
   }, 300_000);
+
+  beforeEach(async () => {
+    await stack.beforeEach();
+    // A plain client: the environment's own one unlocks time skipping while it waits for a result, which lets the
+    // server's clock run off on its own. Here the clock moves only when a test says so (skipUntil).
+    client = new Client({ connection: stack.env.connection, namespace: stack.env.namespace ?? 'default' });
+    watches = temporalDeadlineWatches(client, stack.taskQueue, stack.dataSource);
+  });
 
   afterEach(async () => {
     const line = (p: LogEntry) =>
@@ -95,7 +99,6 @@ describe('deadline watches (time-skipping)', () => {
   async function watch(deadlineId: string): Promise<WorkflowHandle> {
     await watches.ensure([deadlineId]);
     const handle = client.workflow.getHandle(deadlineWatchId(deadlineId));
-    stack.started.push(handle);
     return handle;
   }
 
@@ -216,7 +219,6 @@ describe('deadline watches (time-skipping)', () => {
     expect(next).toMatchObject({ dueOn: addIsoPeriod(dueOn, 'P1M'), status: 'open', recurrence: 'P1M' });
     expect(next.watched_since).toBeInstanceOf(Date);
     const nextWatch = client.workflow.getHandle(deadlineWatchId(next.id));
-    stack.started.push(nextWatch);
     const schedule = await eventually('the next watch', () => nextWatch.query(deadlineScheduleQuery), Boolean);
     expect(schedule).toMatchObject({ status: 'open', dueOn: next.dueOn });
   });

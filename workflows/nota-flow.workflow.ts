@@ -461,11 +461,16 @@ class NotaFlow {
 
   /** The announcement of a new task, a reminder before the due date and an escalation after it, until it is closed. */
   private watch(task: FlowTask, announce: boolean): void {
+    if (announce) {
+      // Beside the timers, and never cancelled half-way: a task decided at once was still assigned.
+      CancellationScope.nonCancellable(() => this.announce(task)).catch((error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      });
+    }
     const scope = new CancellationScope();
     this.timers.set(task.id, scope);
     scope
       .run(async () => {
-        if (announce) await this.announce(task);
         if (task.remindAt) {
           await sleepUntil(task.remindAt);
           await this.signalTask(task, 'task_reminder');

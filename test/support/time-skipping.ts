@@ -1,4 +1,3 @@
-import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, bundleWorkflowCode, type LogEntry, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
@@ -18,17 +17,18 @@ const KNOWN_TEST_SERVER_WARNINGS = [/activity_failure_include_heartbeat/, /Activ
 const silent = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 export interface TimeSkippingStack {
-  env: TestWorkflowEnvironment;
+  /** This test's server: a new one for every test (`beforeEach`). */
+  readonly env: TestWorkflowEnvironment;
+  readonly worker: Worker;
   dataSource: DataSource;
   taskQueue: string;
-  worker: Worker;
   /** Warnings and errors of the worker (failed workflow tasks, activity retries): a test expects none. */
   problems: LogEntry[];
-  /** Handles to terminate after each test, so no timer of one test fires in the next (time is global). */
-  started: WorkflowHandle[];
   /** Lets the server's clock run to `instant`, firing every timer before it; no real time is waited. */
   skipUntil(instant: Date): Promise<void>;
-  /** Terminates what a test left running and returns (and clears) the problems seen. */
+  /** A fresh server and worker for the next test. */
+  beforeEach(): Promise<void>;
+  /** Stops the test's worker and server, and returns (and clears) the problems seen. */
   afterEach(): Promise<LogEntry[]>;
   stop(): Promise<void>;
 }
@@ -36,6 +36,11 @@ export interface TimeSkippingStack {
 /**
  * Temporal's time-skipping test server with the real workflow bundle and the real activities on a PostgreSQL
  * database of its own (migrated, with the demo users): weeks of working days pass in a second.
+ *
+ * Each test gets a server of its own. Time is global to a server, so a flow left running would fire its timers in
+ * the next test; and a flow terminated while its worker is mid-task leaves the Java server's time skipping locked
+ * for good (the worker's completion is refused and the lock it held is never released), which stalls the next
+ * test's clock. A fresh server per test costs a second or two and rules out both.
  */
 export async function startTimeSkippingStack(options: { mailer?: Mailer } = {}): Promise<TimeSkippingStack> {
   const wrapper = ensureTimeSkippingServer((line) => console.log(line));
@@ -47,8 +52,7 @@ export async function startTimeSkippingStack(options: { mailer?: Mailer } = {}):
     telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } },
     shutdownSignals: [],
   });
-  const [env, bundle, url] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: wrapper } } }),
+  const [bundle, url] = await Promise.all([
     bundleWorkflowCode({ ...workflowBundleOptions(), logger: silent }),
     createTestDatabase(),
   ]);
@@ -62,41 +66,72 @@ export async function startTimeSkippingStack(options: { mailer?: Mailer } = {}):
     );
   }
   const taskQueue = uniqueTaskQueue('timers');
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    dataSource,
-    mailer: options.mailer,
-    workflows: { workflowBundle: bundle },
-  });
-  const running = worker.run();
-  const started: WorkflowHandle[] = [];
+  let current: { env: TestWorkflowEnvironment; worker: Worker; running: Promise<void> } | undefined;
+  const active = () => {
+    if (!current) throw new Error('no time-skipping server: call stack.beforeEach() in beforeEach');
+    return current;
+  };
+  const stopCurrent = async () => {
+    if (!current) return;
+    const { env, worker, running } = current;
+    current = undefined;
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    await env.teardown();
+  };
   return {
-    env,
+    get env() {
+      return active().env;
+    },
+    get worker() {
+      return active().worker;
+    },
     dataSource,
     taskQueue,
-    worker,
     problems,
-    started,
     async skipUntil(instant) {
-      const now = await env.currentTimeMs();
-      if (instant.getTime() > now) await env.sleep(instant.getTime() - now);
+      const { env } = active();
+      const at = await env.currentTimeMs();
+      if (instant.getTime() > at) await env.sleep(instant.getTime() - at);
+    },
+    async beforeEach() {
+      await stopCurrent();
+      const env = await createEnvironment(wrapper);
+      const worker = await createWorker({
+        connection: env.nativeConnection,
+        namespace: env.namespace ?? 'default',
+        taskQueue,
+        dataSource,
+        mailer: options.mailer,
+        workflows: { workflowBundle: bundle },
+      });
+      current = { env, worker, running: worker.run() };
     },
     async afterEach() {
-      for (const handle of started.splice(0)) {
-        const { status } = await handle.describe();
-        if (status.name === 'RUNNING') await handle.terminate('test over');
-      }
+      await stopCurrent();
       return problems.splice(0);
     },
     async stop() {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
-      await env.teardown();
+      await stopCurrent();
       await dataSource.destroy();
     },
   };
+}
+
+/**
+ * The SDK gives the Java server five seconds to answer, which a busy two-core machine does not always meet while the
+ * JVM starts: try again, a few times, before giving up.
+ */
+async function createEnvironment(wrapper: string): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: wrapper } },
+      });
+    } catch (error) {
+      if (attempt >= 3 || !/did not start within/.test(String((error as Error)?.message))) throw error;
+    }
+  }
 }
 
 /** The last activities of a fired timer may still be writing when the clock has arrived: poll briefly. */
