@@ -58,6 +58,14 @@ export default tseslint.config(
     },
   },
   {
+    // The web app has its own tsconfig (DOM, JSX, bundler resolution), excluded from the root one: the project
+    // service finds it as the nearest tsconfig, and imports resolve through its paths.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './apps/web/tsconfig.json' })],
+    },
+  },
+  {
     // Decorator-heavy Nest code needs value imports for DI metadata.
     files: ['apps/api/**/*.ts', 'libs/persistence/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },

@@ -1,5 +1,7 @@
 // Builds dist/: every TypeScript source compiled by swc (type checking is `npm run typecheck`, part of
-// `npm test`), then the prebuilt workflow bundle the worker loads. Fast enough to run on every `npm start`.
+// `npm test`), then the prebuilt workflow bundle the worker loads; and, alongside, the staff web app into
+// apps/web/dist with Vite, which the API serves at `/`. Fast enough to run on every `npm start`.
+// `--web-only` builds the web app alone.
 import { createRequire } from 'node:module';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -67,10 +69,31 @@ const quietLogger = {
   error: (m) => process.stderr.write(`bundle: ${m}\n`),
 };
 
+/** The web app, with Vite's JS API and the config in apps/web; answers the seconds it took. */
+async function buildWeb() {
+  const started = performance.now();
+  const { build } = await import('vite');
+  const { default: config } = await import('../apps/web/vite.config.mjs');
+  await build({ ...config, mode: 'production' });
+  return (performance.now() - started) / 1000;
+}
+
 const started = performance.now();
-await rm(dist, { recursive: true, force: true });
-const count = await compile();
-await bundle();
-process.stdout.write(
-  `built ${count} files and the workflow bundle in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-);
+if (process.argv.includes('--web-only')) {
+  const seconds = await buildWeb();
+  process.stdout.write(`built the web app (apps/web/dist) in ${seconds.toFixed(1)} s\n`);
+} else {
+  await rm(dist, { recursive: true, force: true });
+  // Independent of each other: the web app builds while swc compiles and the workflows are bundled.
+  const [count, webSeconds] = await Promise.all([
+    compile().then(async (files) => {
+      await bundle();
+      return files;
+    }),
+    buildWeb(),
+  ]);
+  process.stdout.write(
+    `built ${count} files and the workflow bundle, and the web app (${webSeconds.toFixed(1)} s), ` +
+      `in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+}

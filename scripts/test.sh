@@ -14,6 +14,7 @@ npx eslint . --max-warnings 0
 npx prettier --check . --log-level warn
 step "type check"
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/web/tsconfig.json --noEmit
 step "unit tests"
 npx jest --selectProjects unit --ci
 step "e2e tests (real PostgreSQL and Temporal)"

@@ -37,37 +37,41 @@ describe('fuzzing the published OpenAPI document (schemathesis)', () => {
     async (username) => {
       const { accessToken } = (await new ApiClient(app.baseUrl).post('/auth/token', { username, password: 'demo' }))
         .body;
-      const { code, output } = await run(st, [
-        'run',
-        `${app.baseUrl}/api/v1/openapi.json`,
-        '--checks',
-        'not_a_server_error,problem_json_on_4xx',
-        // The coverage phase trips over a CPython 3.11 compiler bug inside schemathesis itself ("AST constructor
-        // recursion depth mismatch"); examples, random fuzzing and stateful sequences run.
-        '--phases',
-        'examples,fuzzing,stateful',
-        '--header',
-        `Authorization: Bearer ${accessToken}`,
-        '--max-time',
-        String(BUDGET_SECONDS),
-        '--max-examples',
-        '30',
-        '--workers',
-        '2',
-        '--seed',
-        '20261125',
-        '--request-timeout',
-        '30',
-        '--generation-database',
-        'none',
-        '--report',
-        'junit',
-        '--report-dir',
-        path.join(reports, username),
-        '--no-color',
-        '--output-sanitize',
-        'true',
-      ]);
+      const { code, output } = await run(
+        st,
+        [
+          'run',
+          `${app.baseUrl}/api/v1/openapi.json`,
+          '--checks',
+          'not_a_server_error,problem_json_on_4xx',
+          // The coverage phase trips over a CPython 3.11 compiler bug inside schemathesis itself ("AST constructor
+          // recursion depth mismatch"); examples, random fuzzing and stateful sequences run.
+          '--phases',
+          'examples,fuzzing,stateful',
+          '--header',
+          `Authorization: Bearer ${accessToken}`,
+          '--max-time',
+          String(BUDGET_SECONDS),
+          '--max-examples',
+          '30',
+          '--workers',
+          '2',
+          '--seed',
+          '20261125',
+          '--request-timeout',
+          '30',
+          '--generation-database',
+          'none',
+          '--report',
+          'junit',
+          '--report-dir',
+          path.join(reports, username),
+          '--no-color',
+          '--output-sanitize',
+          'true',
+        ],
+        reports,
+      );
       if (code !== 0) console.log(output);
       expect({ code, summary: summary(output) }).toEqual({ code: 0, summary: expect.anything() });
       // It did test the routes, not only fetch the document.
@@ -77,10 +81,12 @@ describe('fuzzing the published OpenAPI document (schemathesis)', () => {
   );
 });
 
-function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
+function run(command: string, args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       env: { ...process.env, SCHEMATHESIS_HOOKS: 'problem_json', PYTHONPATH: path.join(__dirname, 'fuzz') },
+      // schemathesis keeps a cache (.schemathesis/) in its working directory: the run's own temporary one.
+      cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -9,6 +9,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { API_VERSION, buildOpenApiDocument } from './openapi';
 import { applyHttpSecurity } from './security/http-security';
+import { serveWebApp } from './web/web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -41,6 +42,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  serveWebApp(app, config);
   app.enableShutdownHooks();
 
   const document = buildOpenApiDocument(app);

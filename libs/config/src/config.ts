@@ -47,6 +47,8 @@ export const configSchema = z
     OIDC_ISSUER: url(['https:', 'http:']).optional(),
     OIDC_JWKS_URL: url(['https:', 'http:']).optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
+    /** The web app's client id at the identity provider (authorization code flow with PKCE); AUTH_MODE=oidc. */
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
     SEED_DEMO: bool.default(false),
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),
     MAIL_FROM: z.string().min(3).default('notaflow <notaflow@notaflow.example>'),

@@ -8,13 +8,17 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { DemoModeGuard } from './demo-mode.guard';
 import { DemoUsersProvisioner } from './demo-users.provisioner';
+import { OidcProvider } from './oidc-provider';
+import { OidcModeGuard, WebSignInController } from './web-sign-in.controller';
 
 /** Who is calling: the demo identity provider or OIDC tokens, and the global guard in front of every route. */
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
-  controllers: [AuthController],
+  controllers: [AuthController, WebSignInController],
   providers: [
     AuthService,
+    OidcProvider,
+    OidcModeGuard,
     AccessTokenVerifier,
     DemoUsersProvisioner,
     DemoModeGuard,

@@ -81,11 +81,12 @@ export function toVersionDto(version: NotaVersionEntity): NotaVersionDto {
 
 export function toNotaDto(
   nota: NotaEntity,
-  parts: { openTasks: TaskEntity[]; history: FlowEventEntity[]; versions: NotaVersionEntity[] },
+  parts: { tasks: TaskEntity[]; openTasks: TaskEntity[]; history: FlowEventEntity[]; versions: NotaVersionEntity[] },
 ): NotaDto {
   return {
     ...toNotaSummary(nota),
     openTasks: parts.openTasks.map((task) => toTaskDto(task, nota)),
+    tasks: parts.tasks.map((task) => toTaskDto(task, nota)),
     history: parts.history.map(toHistoryEvent),
     versions: parts.versions.map(toVersionDto),
   };

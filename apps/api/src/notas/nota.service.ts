@@ -87,17 +87,19 @@ export class NotaService {
 
   async get(actor: Actor, id: string): Promise<NotaDto> {
     const nota = await this.findVisible(actor, id);
-    const [openTasks, history, versions] = await Promise.all([
+    const [tasks, history, versions] = await Promise.all([
       this.dataSource.getRepository(TaskEntity).find({
-        where: { notaId: id, status: 'open' },
+        where: { notaId: id },
         order: { createdAt: 'ASC', organisation: 'ASC' },
       }),
       this.dataSource.getRepository(FlowEventEntity).find({ where: { notaId: id }, order: { seq: 'ASC' } }),
       this.dataSource.getRepository(NotaVersionEntity).find({ where: { notaId: id }, order: { version: 'ASC' } }),
     ]);
     const mine = (organisation: string | null) => canSeeOrganisationPart(actor, nota, organisation);
+    const visibleTasks = tasks.filter((t) => mine(t.organisation));
     return toNotaDto(nota, {
-      openTasks: openTasks.filter((t) => mine(t.organisation)),
+      tasks: visibleTasks,
+      openTasks: visibleTasks.filter((t) => t.status === 'open'),
       history: history.filter((e) => mine(e.organisation)),
       versions,
     });

@@ -51,6 +51,12 @@ export class NotaSummaryDto {
 
 export class NotaDto extends NotaSummaryDto {
   @ApiProperty({ type: [TaskDto] }) openTasks!: TaskDto[];
+  @ApiProperty({
+    type: [TaskDto],
+    description:
+      'Every task of the flow the caller may see, open and closed, oldest first: due moment against decision',
+  })
+  tasks!: TaskDto[];
   @ApiProperty({ type: [HistoryEventDto] }) history!: HistoryEventDto[];
   @ApiProperty({ type: [NotaVersionDto] }) versions!: NotaVersionDto[];
 }

@@ -1,0 +1,44 @@
+import { useCallback, useState } from 'react';
+import { fieldErrorsOf, type FieldErrors } from '../lib/problem';
+import { ApiError } from './client';
+
+export interface Submission {
+  busy: boolean;
+  /** Per field, from the form's own checks or the API's problem+json `errors`. */
+  errors: FieldErrors;
+  /** What went wrong as a whole, for a message above the form. */
+  failure: string | undefined;
+  setErrors(errors: FieldErrors): void;
+  /** Runs the request; true when it succeeded. */
+  run(action: () => Promise<void>): Promise<boolean>;
+}
+
+export function useSubmit(): Submission {
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string>();
+
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(undefined);
+    setErrors({});
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : undefined;
+      const fields = fieldErrorsOf(apiError?.problem);
+      setErrors(fields);
+      setFailure(
+        Object.keys(fields).length
+          ? 'Niet alle gegevens zijn juist ingevuld. Zie de meldingen bij de velden.'
+          : (apiError?.message ?? 'Er ging iets mis. Probeer het opnieuw.'),
+      );
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  return { busy, errors, failure, setErrors, run };
+}
