@@ -23,6 +23,8 @@ export class TaskService {
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
       .innerJoinAndMapOne('t.nota', NotaEntity, 'n', 'n.id = t.nota_id')
+      // Of the nota, only what a task shows: hydrating its route and timestamps cost most of the request.
+      .select(['t', 'n.id', 'n.onsKenmerk', 'n.title'])
       .orderBy('t.due_at', 'ASC')
       .addOrderBy('t.id')
       .limit(500);

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { StdioOptions } from 'node:child_process';
+import { startChild, type Child } from '../../scripts/lib/child';
+
+/** The compiled product worker, as `npm start` and the Dockerfile run it (dist/ mirrors the sources). */
+export const WORKER_MAIN = path.resolve(__dirname, '../../apps/worker/src/main.js');
+
+export interface WorkerProcessOptions {
+  databaseUrl: string;
+  temporalAddress: string;
+  taskQueue: string;
+  logFile: string;
+  /** `host:port` for the worker's Prometheus metrics (WORKER_METRICS_ADDRESS). */
+  metricsAddress?: string;
+  /** Node options before the script, e.g. `--expose-gc` or `--require <probe>`. */
+  nodeArgs?: string[];
+  /** An IPC channel to the child (process.send), for a probe preloaded into it. */
+  ipc?: boolean;
+}
+
+export interface WorkerProcess {
+  child: Child;
+  pid: number;
+  /** Rejects when the worker exits before it is stopped, with the end of its log: race it against waits. */
+  failed: Promise<never>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real worker process: the prebuilt bundle, the real activities on PostgreSQL, its own RSS. Output goes
+ * straight to a log file (no pipe through this process, which is busy measuring).
+ */
+export function startWorkerProcess(options: WorkerProcessOptions): WorkerProcess {
+  const log = openSync(options.logFile, 'a');
+  const stdio: StdioOptions = ['ignore', log, log, ...(options.ipc ? ['ipc' as const] : [])];
+  try {
+    const child = startChild('worker', process.execPath, [...(options.nodeArgs ?? []), WORKER_MAIN], {
+      stdio,
+      stopWithParent: 'SIGTERM',
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: options.databaseUrl,
+        TEMPORAL_ADDRESS: options.temporalAddress,
+        TEMPORAL_TASK_QUEUE: options.taskQueue,
+        WORKER_METRICS_ADDRESS: options.metricsAddress ?? '',
+        // The configuration is shared with the API, which signs demo tokens; the worker never uses it.
+        JWT_SECRET: randomBytes(32).toString('hex'),
+      },
+    });
+    let stopping = false;
+    const failed = child.exited.then((code) => {
+      const tail = readFileSync(options.logFile, 'utf8').trim().split('\n').slice(-5).join('\n');
+      throw new Error(`the worker exited (${code})${stopping ? ' when stopped' : ''}:\n${tail}`);
+    });
+    failed.catch(() => undefined);
+    return {
+      child,
+      pid: child.process.pid ?? 0,
+      failed,
+      // SIGTERM: the runtime's shutdown signal; the worker drains and closes its connections.
+      stop: () => {
+        stopping = true;
+        return child.stop('SIGTERM', 20_000);
+      },
+    };
+  } finally {
+    closeSync(log);
+  }
+}
+
+/** Resident set size of a process, from /proc (Linux): what the kernel charges it, all threads included. */
+export function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+  if (!kb) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(kb) * 1024;
+}
+
+/** Linux's USER_HZ: /proc counts CPU time in these ticks (100 on every common platform). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) used so far by a process and, with `children`, by each of its direct children. */
+export function cpuSample(pid: number, children = false): Map<number, number> {
+  const read = (p: number) => {
+    try {
+      // The fields after the command name (which may hold spaces): ppid is the 4th field, utime the 14th, stime 15th.
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      return { ppid: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+    } catch {
+      return undefined; // gone meanwhile
+    }
+  };
+  const sample = new Map<number, number>();
+  const own = read(pid);
+  if (own) sample.set(pid, own.seconds);
+  if (children) {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = read(Number(entry));
+      if (stat?.ppid === pid) sample.set(Number(entry), stat.seconds);
+    }
+  }
+  return sample;
+}
+
+/**
+ * CPU seconds used between two samples by the processes alive at the second: one that exited meanwhile (a
+ * PostgreSQL backend of a closed connection) is left out rather than counted negative.
+ */
+export function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, used] of after) seconds += used - (before.get(pid) ?? 0);
+  return seconds;
+}
+
+/** One sample of a Prometheus text exposition: the sum over all label sets of a metric name. */
+export async function scrapeMetric(address: string, name: string): Promise<number | undefined> {
+  const response = await fetch(`http://${address}/metrics`);
+  const text = await response.text();
+  let sum: number | undefined;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)/.exec(line);
+    if (match && match[1] === name) sum = (sum ?? 0) + Number(match[3]);
+  }
+  return sum;
+}
