@@ -1,4 +1,5 @@
 import { deadlineWatchId } from '@notaflow/temporal';
+import { DEMO_HISTORY_NOTAS } from '../apps/api/src/seed/demo-history';
 import { DemoSeedService } from '../apps/api/src/seed/demo-seed.service';
 import { startTestApp, type TestApp } from './support/app';
 import { FlowDriver, type Who } from './support/flow-driver';
@@ -91,6 +92,23 @@ describe('the demo dossier 28 638', () => {
       const { status } = await app.client.workflow.getHandle(deadlineWatchId(open.id)).describe();
       expect(status.name).toBe('RUNNING');
     }
+  });
+
+  it('has a year of finished notas behind it, so the dashboard shows where the time goes', async () => {
+    const [{ n }] = await app.dataSource.query(
+      `SELECT count(*)::int AS n FROM notas WHERE id::text LIKE '28638e00-%' AND status = 'dispatched'`,
+    );
+    expect(n).toBe(DEMO_HISTORY_NOTAS);
+    const byStage = (await flow.as.management.get('/analytics/turnaround?groupBy=stage')).body.groups;
+    const stage = (key: string) => byStage.find((g: any) => g.key === key);
+    expect(stage('co-signing').count).toBeGreaterThan(50);
+    expect(stage('co-signing').p50WorkingDays).toBeGreaterThan(stage('initialling').p50WorkingDays);
+    expect(stage('changes_requested').count).toBeGreaterThan(5);
+    const byMinistry = (await flow.as.management.get('/analytics/turnaround?groupBy=organisation')).body.groups;
+    const slowest = byMinistry
+      .filter((g: any) => g.kind === 'task')
+      .sort((a: any, b: any) => b.p50Seconds - a.p50Seconds)[0];
+    expect(slowest.key).toBe('VWS');
   });
 
   it('seeds nothing twice', async () => {

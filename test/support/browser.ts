@@ -126,7 +126,10 @@ export function focused(page: Page): Promise<{ text: string; className: string }
   );
 }
 
-/** A screenshot kept as a test artifact, and for the README too when `docs` is set. */
+/**
+ * A screenshot kept as a test artifact; with `docs`, and UPDATE_SCREENSHOTS=1 in the environment, also the one the
+ * README shows (so that an ordinary test run leaves the checkout as it was).
+ */
 export async function screenshot(page: Page, name: string, options: { docs?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
@@ -134,7 +137,7 @@ export async function screenshot(page: Page, name: string, options: { docs?: boo
   await page.evaluate('document.fonts.ready.then(() => true)');
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: file, animations: 'disabled' });
-  if (options.docs) {
+  if (options.docs && process.env.UPDATE_SCREENSHOTS === '1') {
     mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
     copyFileSync(file, path.join(DOCS_SCREENSHOTS, `${name}.png`));
   }

@@ -9,7 +9,9 @@ import { DeadlineWatchService } from '../deadlines/deadline-watch.service';
 import { APP_CONFIG } from '../config/config.module';
 import { NotaService } from '../notas/nota.service';
 import { TaskService } from '../tasks/task.service';
+import { TurnaroundViewRefresher } from '../analytics/turnaround-view.refresher';
 import { DEMO_DEADLINES, type DemoDeadline } from './demo-deadlines';
+import { seedDemoHistory } from './demo-history';
 import { DEMO_DOSSIER, type DemoNota } from './demo-dossier';
 
 /**
@@ -29,6 +31,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly tasks: TaskService,
     private readonly deadlines: DeadlineService,
     private readonly watches: DeadlineWatchService,
+    private readonly analytics: TurnaroundViewRefresher,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,6 +52,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     // The history is in place: now the open deadlines get their watches (reminders, and the miss).
     const open = await this.dataSource.getRepository(DeadlineEntity).findBy({ status: 'open' });
     await this.watches.changed(open.filter((d) => DEMO_DEADLINES.some((demo) => demo.id === d.id)).map((d) => d.id));
+    // A year of finished notas for the dashboard; the analytics view takes them in at once, not at its next refresh.
+    const written = await this.dataSource.transaction((db) => seedDemoHistory(db, new Date()));
+    if (written) await this.analytics.refresh();
     this.logger.log(`demo dossier 28 638 ready (${DEMO_DOSSIER.length} notas, ${DEMO_DEADLINES.length} deadlines)`);
   }
 

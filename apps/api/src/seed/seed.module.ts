@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { DeadlineModule } from '../deadlines/deadline.module';
 import { NotaModule } from '../notas/nota.module';
 import { TaskModule } from '../tasks/task.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [NotaModule, TaskModule, DeadlineModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({
+  imports: [NotaModule, TaskModule, DeadlineModule, AnalyticsModule],
+  providers: [DemoSeedService],
+  exports: [DemoSeedService],
+})
 export class SeedModule {}
