@@ -6,7 +6,7 @@ import { freePort } from '../scripts/lib/ports';
 import { startPostgres } from '../scripts/lib/postgres';
 import { ensureTemporalCli, startTemporalDevServer } from '../scripts/lib/temporal-server';
 import { ensureTimeSkippingServer } from '../scripts/lib/time-skipping-server';
-import { TEMPLATE_DATABASE, type TestStack } from './support/stack';
+import { ISOLATED_NAMESPACES, TEMPLATE_DATABASE, type TestStack } from './support/stack';
 
 /**
  * Once per e2e run: a real PostgreSQL and a real Temporal dev server on free ports in a fresh directory,
@@ -30,6 +30,7 @@ export default async function globalSetup(): Promise<void> {
     startTemporalDevServer({
       binary,
       port: temporalPort,
+      extraNamespaces: ISOLATED_NAMESPACES,
       dbFile: path.join(dir, 'temporal.db'),
       logFile: path.join(dir, 'temporal.log'),
     }),

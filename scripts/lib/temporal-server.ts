@@ -59,6 +59,8 @@ export interface TemporalServerOptions {
   dbFile?: string;
   logFile: string;
   namespace?: string;
+  /** More namespaces to create at launch (for tests that must not share one). */
+  extraNamespaces?: string[];
 }
 
 export interface RunningTemporal {
@@ -78,6 +80,7 @@ export async function startTemporalDevServer(options: TemporalServerOptions): Pr
     String(options.port),
     '--namespace',
     options.namespace ?? 'default',
+    ...(options.extraNamespaces ?? []).flatMap((namespace) => ['--namespace', namespace]),
     '--log-level',
     'warn',
     // Metrics would otherwise claim a random port of their own.

@@ -9,7 +9,7 @@ import { createDataSource } from '@notaflow/persistence';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { workflowBundleOptions } from '../../apps/worker/src/bundle';
 import { createWorker } from '../../apps/worker/src/worker';
-import { createTestDatabase, testStack, uniqueTaskQueue } from './stack';
+import { claimIsolatedNamespace, createTestDatabase, testStack, uniqueTaskQueue } from './stack';
 
 const silentLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
@@ -82,6 +82,8 @@ export async function startTestApp(options: { worker?: boolean; env?: Record<str
     DATABASE_URL: await createTestDatabase(),
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_TASK_QUEUE: uniqueTaskQueue('test'),
+    // The demo seed's workflow ids are fixed: a seeding app gets a namespace no other app of the run uses.
+    ...(options.env?.SEED_DEMO === 'true' ? { TEMPORAL_NAMESPACE: claimIsolatedNamespace() } : {}),
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     RUN_MIGRATIONS: 'false',

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Client } from 'pg';
 
 export const TEMPLATE_DATABASE = 'notaflow_template';
+
+/**
+ * Namespaces created with the test server, each for one app that must not share the default namespace: the demo
+ * seed starts workflows with fixed ids (nota-<id>, deadline-<id>), which a second seeding file would meet there.
+ */
+export const ISOLATED_NAMESPACES = Array.from({ length: 8 }, (_, i) => `isolated-${i + 1}`);
 
 export interface TestStack {
   dir: string;
@@ -31,6 +38,20 @@ export async function createTestDatabase(): Promise<string> {
     await admin.end();
   }
   return databaseUrl.replace(/\/[^/]+$/, `/${name}`);
+}
+
+/** One of the isolated namespaces, claimed for good by an exclusive file in the run's directory. */
+export function claimIsolatedNamespace(): string {
+  const { dir } = testStack();
+  for (const namespace of ISOLATED_NAMESPACES) {
+    try {
+      writeFileSync(path.join(dir, `${namespace}.claimed`), String(process.pid), { flag: 'wx' });
+      return namespace;
+    } catch {
+      // claimed by an earlier app of this run
+    }
+  }
+  throw new Error(`all ${ISOLATED_NAMESPACES.length} isolated Temporal namespaces are in use: add more in stack.ts`);
 }
 
 /** A task queue of its own per test file: files share the server, never each other's workflows. */
