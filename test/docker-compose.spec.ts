@@ -49,6 +49,7 @@ const testVariables: Env = {
   OIDC_ISSUER: 'https://login.example.test/realms/rijk',
   OIDC_JWKS_URL: 'https://login.example.test/realms/rijk/protocol/openid-connect/certs',
   OIDC_AUDIENCE: 'notaflow-api',
+  OIDC_CLIENT_ID: 'notaflow-web',
   METRICS_TOKEN: 'metrics-test-token-0123456789',
 };
 
