@@ -61,6 +61,8 @@ describe(workingDaysBetween.name, () => {
     ['2024-06-14', '2024-06-17', 1],
     ['2024-03-28', '2024-04-02', 1],
     ['2024-04-02', '2024-03-28', -1],
+    // Backwards over a weekend alone: 0, not -0 (an overdue list compares it with what the API sent as 0).
+    ['2024-06-16', '2024-06-15', 0],
     ['2023-12-31', '2024-12-31', 255],
   ])('%s .. %s = %i', (a, b, expected) => {
     expect(workingDaysBetween(a, b)).toBe(expected);

@@ -35,7 +35,8 @@ export function addWorkingDays(from: IsoDate, n: number): IsoDate {
 /** Working days after `a` up to and including `b`; negative when `b` is before `a`. */
 export function workingDaysBetween(a: IsoDate, b: IsoDate): number {
   const span = daysBetween(a, b);
-  if (span < 0) return -workingDaysBetween(b, a);
+  // Backwards counts negative; `|| 0` keeps a span without working days 0, never -0 (which JSON would hide).
+  if (span < 0) return -workingDaysBetween(b, a) || 0;
   let count = 0;
   for (let offset = 1; offset <= span; offset++) if (isWorkingDay(addDays(a, offset))) count++;
   return count;
