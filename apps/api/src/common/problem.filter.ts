@@ -1,7 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppException } from './app.exception';
+import { outageOf } from './outage';
 import { problem, PROBLEM_CONTENT_TYPE, statusOf, type Problem } from './problem';
+
+/** How long a caller is asked to wait when PostgreSQL or Temporal is away. */
+const OUTAGE_RETRY_AFTER_SECONDS = 5;
 
 /** The one place where any error becomes an RFC 9457 problem+json response. */
 @Catch()
@@ -12,14 +16,34 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const body = { ...this.toProblem(exception), instance: request.originalUrl?.split('?')[0] };
-    if (body.status >= 500) {
+    const outage = exception instanceof AppException ? undefined : outageOf(exception);
+    const body = {
+      ...(outage ? this.outageProblem(outage) : this.toProblem(exception)),
+      instance: request.originalUrl?.split('?')[0],
+    };
+    if (outage) {
+      this.logger.warn({ err: exception, path: body.instance, unavailable: outage }, `${outage} unavailable`);
+    } else if (body.status >= 500) {
       this.logger.error({ err: exception, path: body.instance }, 'request failed');
     }
     if (response.headersSent) return;
-    const retryAfter = exception instanceof AppException ? exception.extras.retryAfterSeconds : undefined;
+    const retryAfter = outage
+      ? OUTAGE_RETRY_AFTER_SECONDS
+      : exception instanceof AppException
+        ? exception.extras.retryAfterSeconds
+        : undefined;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  /** A part the API depends on is away: the request may be sent again once it is back. */
+  private outageProblem(dependency: 'database' | 'temporal'): Problem {
+    const detail =
+      dependency === 'database'
+        ? 'The database is not reachable right now. Try again shortly.'
+        : 'The Temporal server is not reachable right now; a decision sent may still be taken once it is back. ' +
+          'Check the nota before trying again.';
+    return problem(503, detail, { code: 'UNAVAILABLE', unavailable: dependency });
   }
 
   private toProblem(exception: unknown): Problem {
