@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { ANNOUNCE_TASKS_PATCH } from '../workflows/nota-flow.workflow';
+import { ANNOUNCE_TASKS_PATCH, AWAIT_NOTIFICATIONS_PATCH } from '../workflows/nota-flow.workflow';
 import { workflowBundleOptions } from '../apps/worker/src/bundle';
 import { startTestApp, startTestWorker, type TestApp } from './support/app';
 import { FlowDriver } from './support/flow-driver';
@@ -79,11 +79,16 @@ describe('a running v1 flow completes on a v2 worker', () => {
     expect(announcedAll.map((a) => a.task_id)).toEqual(tasks.slice(2).map((t) => t.id));
     expect(announcedAll[0]).toMatchObject({ recipient_username: 'jenv.dg' });
     const { events } = await handle.fetchHistory();
-    // The patch marker that tells later replays the announcing began here.
+    // The patch markers that tell later replays where the announcing began, and that the close waited for it.
     const markers = events!.flatMap((e) => (e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes] : []));
-    expect(markers.map((m) => m.markerName)).toEqual(['core_patch']);
-    const details = Object.values(markers[0].details ?? {}).flatMap((payloads) => payloads.payloads ?? []);
-    expect(details.map((payload) => Buffer.from(payload.data ?? []).toString()).join()).toContain(ANNOUNCE_TASKS_PATCH);
+    expect(markers.map((m) => m.markerName)).toEqual(['core_patch', 'core_patch']);
+    const patchOf = (marker: (typeof markers)[number]) =>
+      Object.values(marker.details ?? {})
+        .flatMap((payloads) => payloads.payloads ?? [])
+        .map((payload) => Buffer.from(payload.data ?? []).toString())
+        .join();
+    expect(patchOf(markers[0])).toContain(ANNOUNCE_TASKS_PATCH);
+    expect(patchOf(markers[1])).toContain(AWAIT_NOTIFICATIONS_PATCH);
   });
 
   it('announces every task of a flow that starts on v2', async () => {

@@ -56,6 +56,12 @@ const MINISTERRAAD_ORGANISATION = 'AZ';
  */
 export const ANNOUNCE_TASKS_PATCH = 'announce-tasks';
 
+/**
+ * v3: the run does not close before the notifications it began beside the flow are written. Through a database
+ * outage an announcement may still be retrying when the last decision comes; v2 closed the run and dropped it.
+ */
+export const AWAIT_NOTIFICATIONS_PATCH = 'await-notifications';
+
 const TASK_LABELS: Record<TaskType, string> = {
   initial: 'parafering',
   decide: 'besluit',
@@ -119,6 +125,8 @@ class NotaFlow {
   private pendingVersion: NewVersionInput | undefined;
   /** Ministries that approved the current version (all versions, when the route does not ask re-approval). */
   private readonly approvedBy = new Set<string>();
+  /** Notifications being written beside the flow (announcements, reminders, escalations): never cancelled. */
+  private readonly notifying = new Set<Promise<void>>();
 
   constructor(private readonly input: NotaFlowInput) {
     this.version = input.version;
@@ -151,6 +159,7 @@ class NotaFlow {
 
   private async finish(status: NotaStatus): Promise<FlowOutcome> {
     this.settle();
+    if (patched(AWAIT_NOTIFICATIONS_PATCH)) await Promise.all(this.notifying);
     // Updates still in their handlers answer before the run closes.
     await condition(allHandlersFinished);
     return { status };
@@ -463,7 +472,7 @@ class NotaFlow {
   private watch(task: FlowTask, announce: boolean): void {
     if (announce) {
       // Beside the timers, and never cancelled half-way: a task decided at once was still assigned.
-      CancellationScope.nonCancellable(() => this.announce(task)).catch((error: unknown) => {
+      this.notifyBeside(() => this.announce(task)).catch((error: unknown) => {
         if (!isCancellation(error)) throw error;
       });
     }
@@ -512,7 +521,7 @@ class NotaFlow {
               : []),
           ];
     // Once started, the notification and its event are written even if the task closes meanwhile.
-    await CancellationScope.nonCancellable(async () => {
+    await this.notifyBeside(async () => {
       for (const [i, recipient] of recipients.entries()) {
         await activities.notify({
           key: `${task.id}:${kind}:${i}`,
@@ -543,6 +552,13 @@ class NotaFlow {
         ],
       });
     });
+  }
+
+  /** Runs work that writes a notification, never cancelled half-way; the run waits for it before it closes. */
+  private notifyBeside(work: () => Promise<void>): Promise<void> {
+    const running = CancellationScope.nonCancellable(work);
+    this.notifying.add(running.catch(() => undefined));
+    return running;
   }
 
   private forget(taskId: string): void {
