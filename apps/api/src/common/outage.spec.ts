@@ -25,6 +25,7 @@ describe('outageOf', () => {
     ['PostgreSQL starting up', pgError('57P03', 'the database system is starting up')],
     ['a connection exception', pgError('08006', 'connection failure')],
     ['a connection pg lost', new Error('Connection terminated unexpectedly')],
+    ['a query on a connection pg closed', new Error('Client was closed and is not queryable')],
     ['the pool waiting in vain', new Error('timeout exceeded when trying to connect')],
   ])('names the database for %s', (_what, error) => {
     expect(outageOf(error)).toBe('database');

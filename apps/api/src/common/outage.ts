@@ -17,7 +17,7 @@ function isPostgresOutageCode(code: string): boolean {
 
 /** pg's own messages for a connection that went away under it or could not be had from the pool. */
 const PG_MESSAGES =
-  /Connection terminated|terminating connection|the database system is (shutting down|starting up|in recovery mode)|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+  /Connection terminated|terminating connection|is not queryable|the database system is (shutting down|starting up|in recovery mode)|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
 /** gRPC status codes: 14 UNAVAILABLE (server not reachable), 4 DEADLINE_EXCEEDED is the flow's, not an outage. */
 const GRPC_UNAVAILABLE = 14;
