@@ -12,7 +12,7 @@ import { PinoTemporalLogger } from './temporal-logger';
 const BUNDLE_PATH = path.resolve(__dirname, '../../../workflow-bundle.js');
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, 'worker');
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'notaflow-worker' } });
   Runtime.install({
     logger: new PinoTemporalLogger(logger),

@@ -41,6 +41,20 @@ describe(loadConfig.name, () => {
     );
   });
 
+  it('asks the worker and the migration commands for no sign-in settings', () => {
+    for (const reader of ['worker', 'migrations'] as const) {
+      expect(loadConfig({ DATABASE_URL: valid.DATABASE_URL }, reader)).toMatchObject({ AUTH_MODE: 'demo' });
+      expect(loadConfig({ DATABASE_URL: valid.DATABASE_URL, AUTH_MODE: 'oidc' }, reader)).toMatchObject({
+        AUTH_MODE: 'oidc',
+      });
+      expect(() => loadConfig({}, reader)).toThrow('Invalid configuration: DATABASE_URL is required');
+      expect(() => loadConfig({ ...valid, PORT: 'abc' }, reader)).toThrow(/PORT must be a port number/);
+    }
+    expect(() => loadConfig({ DATABASE_URL: valid.DATABASE_URL, AUTH_MODE: 'oidc' })).toThrow(
+      'OIDC_ISSUER is required when AUTH_MODE=oidc',
+    );
+  });
+
   it('never echoes a secret in its message', () => {
     expect(() => loadConfig({ ...valid, JWT_SECRET: 'hunter2' })).toThrow(/^(?!.*hunter2)/);
     expect(() => loadConfig({ ...valid, METRICS_TOKEN: 'hunter2' })).toThrow(/^(?!.*hunter2)/);

@@ -26,86 +26,93 @@ const url = (protocols: string[]) =>
  * Every environment variable the processes read, with its default. Nothing else reads process.env:
  * a wrong setting stops start-up with a message naming it.
  */
-export const configSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: port.default(3000),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DATABASE_URL: url(['postgres:', 'postgresql:']),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    RUN_MIGRATIONS: bool.default(true),
-    TEMPORAL_ADDRESS: z
-      .string()
-      .regex(/^[^\s:/]+:\d{1,5}$/, 'must be host:port')
-      .default('127.0.0.1:7233'),
-    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-    TEMPORAL_TASK_QUEUE: z.string().min(1).default('notaflow'),
-    AUTH_MODE: z.enum(['demo', 'oidc']).default('demo'),
-    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
-    OIDC_ISSUER: url(['https:', 'http:']).optional(),
-    OIDC_JWKS_URL: url(['https:', 'http:']).optional(),
-    OIDC_AUDIENCE: z.string().min(1).optional(),
-    /** The web app's client id at the identity provider (authorization code flow with PKCE); AUTH_MODE=oidc. */
-    OIDC_CLIENT_ID: z.string().min(1).optional(),
-    SEED_DEMO: bool.default(false),
-    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
-    MAIL_FROM: z.string().min(3).default('notaflow <notaflow@notaflow.example>'),
-    WEB_DIST_DIR: z.string().optional(),
-    /** Origins (comma-separated) whose pages may call the API from a browser; none by default (same origin only). */
-    CORS_ORIGINS: z
-      .string()
-      .transform((value) =>
-        value
-          .split(',')
-          .map((origin) => origin.trim())
-          .filter(Boolean),
-      )
-      .refine(
-        (origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
-        'must be comma-separated origins such as https://notaflow.minjenv.nl',
-      )
-      .default([]),
-    /** Requests per minute one user may make; beyond it 429 until the minute is over. */
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(1200),
-    /** Sign-in attempts per minute from one IP address. */
-    SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
-    /** Consecutive failed sign-ins after which a username is locked out, and for how long. */
-    SIGN_IN_LOCKOUT_AFTER: z.coerce.number().int().min(1).max(100).default(5),
-    SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-    /** Where users reach the API (`https://notaflow.minjenv.nl`): for links handed out, such as calendar feeds. */
-    PUBLIC_URL: url(['https:', 'http:']).optional(),
-    /** How often the API refreshes the analytics view; 0: only when asked (tests), the live tail then grows. */
-    ANALYTICS_REFRESH_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
-    /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open. */
-    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    /** host:port where the worker serves Temporal's Prometheus metrics; unset, it serves none. */
-    WORKER_METRICS_ADDRESS: z
-      .string()
-      .regex(/^[^\s/]+:\d{1,5}$/, 'must be host:port')
-      .optional(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.AUTH_MODE === 'demo' && !c.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when AUTH_MODE=demo' });
+const settings = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  RUN_MIGRATIONS: bool.default(true),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:/]+:\d{1,5}$/, 'must be host:port')
+    .default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('notaflow'),
+  AUTH_MODE: z.enum(['demo', 'oidc']).default('demo'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+  OIDC_ISSUER: url(['https:', 'http:']).optional(),
+  OIDC_JWKS_URL: url(['https:', 'http:']).optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** The web app's client id at the identity provider (authorization code flow with PKCE); AUTH_MODE=oidc. */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  SEED_DEMO: bool.default(false),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('notaflow <notaflow@notaflow.example>'),
+  WEB_DIST_DIR: z.string().optional(),
+  /** Origins (comma-separated) whose pages may call the API from a browser; none by default (same origin only). */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
+      'must be comma-separated origins such as https://notaflow.minjenv.nl',
+    )
+    .default([]),
+  /** Requests per minute one user may make; beyond it 429 until the minute is over. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(1200),
+  /** Sign-in attempts per minute from one IP address. */
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Consecutive failed sign-ins after which a username is locked out, and for how long. */
+  SIGN_IN_LOCKOUT_AFTER: z.coerce.number().int().min(1).max(100).default(5),
+  SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Where users reach the API (`https://notaflow.minjenv.nl`): for links handed out, such as calendar feeds. */
+  PUBLIC_URL: url(['https:', 'http:']).optional(),
+  /** How often the API refreshes the analytics view; 0: only when asked (tests), the live tail then grows. */
+  ANALYTICS_REFRESH_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+  /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** host:port where the worker serves Temporal's Prometheus metrics; unset, it serves none. */
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^\s/]+:\d{1,5}$/, 'must be host:port')
+    .optional(),
+});
+
+/** The API signs users in: it needs the settings of its AUTH_MODE. */
+export const configSchema = settings.superRefine((c, ctx) => {
+  if (c.AUTH_MODE === 'demo' && !c.JWT_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when AUTH_MODE=demo' });
+  }
+  if (c.AUTH_MODE === 'oidc') {
+    for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const) {
+      if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when AUTH_MODE=oidc' });
     }
-    if (c.AUTH_MODE === 'oidc') {
-      for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const) {
-        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when AUTH_MODE=oidc' });
-      }
-    }
-  });
+  }
+});
 
 export type AppConfig = z.infer<typeof configSchema>;
+
+/** Who reads the configuration: the worker and the migration commands sign nobody in, so need no auth settings. */
+export type ConfigReader = 'api' | 'worker' | 'migrations';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
 /** Parses the environment; throws a ConfigError whose message names every wrong variable on one line. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  return parseEnv(configSchema, env);
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  reader: ConfigReader = 'api',
+): AppConfig {
+  return parseEnv(reader === 'api' ? configSchema : settings, env);
 }
 
 function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {

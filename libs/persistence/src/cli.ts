@@ -3,7 +3,7 @@ import { createDataSource } from './data-source';
 
 /** `npm run migration:run|revert|show`, on the same data source the app uses. */
 async function main(command: string | undefined): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, 'migrations');
   const dataSource = createDataSource({ url: config.DATABASE_URL, applicationName: 'notaflow-migrations' });
   await dataSource.initialize();
   try {
