@@ -1,5 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -79,6 +90,26 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * The processes whose working directory is dataDir: the postmaster and every backend change to their data
+ * directory, so this finds a server on it (orphaned backends of a killed one included) whatever its pids.
+ * Undefined where /proc cannot tell.
+ */
+function processesWorkingIn(dataDir: string): number[] | undefined {
+  if (!existsSync('/proc/self/cwd')) return undefined;
+  const target = realpathSync(dataDir);
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return readlinkSync(`/proc/${entry}/cwd`) === target;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/**
  * Starts (and on first use initialises) a PostgreSQL cluster in dataDir. A second start reuses the data;
  * a cluster left running by a killed stack is refused with a clear message rather than corrupted.
  */
@@ -125,8 +156,23 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-    if (pid && isAlive(pid)) {
-      throw new Error(`PostgreSQL is already running on ${dataDir} (pid ${pid}); stop it or the stack that started it`);
+    const inUse = processesWorkingIn(dataDir);
+    if (inUse === undefined) {
+      if (pid && isAlive(pid)) {
+        throw new Error(
+          `PostgreSQL is already running on ${dataDir} (pid ${pid}); stop it or the stack that started it`,
+        );
+      }
+    } else if (inUse.length) {
+      const named = inUse.includes(pid) ? String(pid) : inUse.join(', ');
+      throw new Error(
+        `PostgreSQL is already running on ${dataDir} (pid ${named}); stop it or the stack that started it`,
+      );
+    } else {
+      // Left by a server that was killed (kill -9, a power cut) and no process of it is left. Its pid may belong to
+      // any process by now (pids wrap at 32768 on many machines), which PostgreSQL, checking the pid alone, would
+      // take for a running server and refuse to start.
+      rmSync(pidFile, { force: true });
     }
   }
 
