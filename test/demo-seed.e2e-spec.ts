@@ -52,7 +52,7 @@ describe('the demo dossier 28 638', () => {
     expect(notas.find((n: any) => n.kamerstuk)?.kamerstuk).toMatchObject({ dossier: '28 638', number: 248 });
   });
 
-  it.each<Who>(['afdelingshoofd', 'directeur', 'dg', 'bewindspersoon', 'vws', 'szw', 'mr', 'staff'])(
+  it.each<Who>(['afdelingshoofd', 'directeur', 'dg', 'bewindspersoon', 'vws', 'bz', 'bho', 'szw', 'mr', 'staff'])(
     'gives %s real work in their inbox',
     async (who) => {
       const tasks = (await flow.as[who].get('/tasks?status=open')).body;
@@ -64,10 +64,12 @@ describe('the demo dossier 28 638', () => {
     const deadlines = (await flow.as.staff.get(`/deadlines?dossier=${encodeURIComponent('28 638')}`)).body;
     expect(deadlines.map((d: any) => [d.kind, d.originalDueOn, d.dueOn, d.status])).toEqual([
       ['commissiedebat', '2023-01-19', '2023-01-19', 'met'],
+      ['toezegging', '2023-03-22', '2023-03-22', 'met'],
       ['toezegging', '2023-07-06', '2023-07-06', 'missed'],
       ['commissiedebat', '2023-10-12', '2023-12-21', 'met'],
       ['toezegging', '2024-02-06', '2024-02-06', 'met'],
       ['begrotingsbehandeling', '2024-02-07', '2024-02-07', 'met'],
+      ['other', '2024-06-07', '2024-06-07', 'met'],
       ['kamervragen', '2026-12-10', '2026-12-10', 'open'],
       ['motie', '2026-12-18', '2026-12-18', 'open'],
       ['reporting', '2027-01-29', '2027-01-29', 'open'],

@@ -31,6 +31,15 @@ export const DEMO_DEADLINES: DemoDeadline[] = [
     outcome: 'met',
   },
   {
+    // Seed 001: at the commissiedebat of 19 January 2023 the minister promised the bloemlezing of the first
+    // rondetafel; no term was named, so it stands as due on the day it was kept, with Kamerstuk 28 638, nr. 217.
+    id: '28638d01-0000-4000-8000-000000000009',
+    kind: 'toezegging',
+    title: 'Bloemlezing van de herijking van het programma Samen tegen mensenhandel sturen',
+    dueOn: '2023-03-22',
+    outcome: 'met',
+  },
+  {
     // Seed 001: "Ik ben voornemens het actieplan voor het zomerreces met uw Kamer te delen"; zomerreces 2023 began
     // on 7 July. The Actieplan followed on 18 October.
     id: '28638d01-0000-4000-8000-000000000002',
@@ -69,6 +78,14 @@ export const DEMO_DEADLINES: DemoDeadline[] = [
     kind: 'toezegging',
     title: 'Brief over de kosten van extra acties vóór de begrotingsbehandeling van 7 en 8 februari 2024',
     dueOn: '2024-02-06',
+    outcome: 'met',
+  },
+  {
+    // Seed 004: the schriftelijk overleg of 16 May 2024 on the Actieplan, answered on 7 June 2024.
+    id: '28638d01-0000-4000-8000-000000000010',
+    kind: 'other',
+    title: 'Beantwoording schriftelijk overleg over het Actieplan Samen tegen mensenhandel',
+    dueOn: '2024-06-07',
     outcome: 'met',
   },
   {

@@ -157,6 +157,23 @@ export const DEMO_DOSSIER: DemoNota[] = [
     ],
   },
   {
+    // BZ and BHO co-signed the nota of 17 June 2024 already: this one gives their co-signers open work.
+    id: '28638009-0000-4000-8000-000000000012',
+    title: 'Omzetting van de herziene EU-richtlijn mensenhandel (2024/1712): Kamerbrief over de Nederlandse inzet',
+    dossier: '28 638',
+    dueOn: '2026-12-17',
+    route: {
+      reviewers: ['jenv.directeur'],
+      decider: 'jenv.bewindspersoon',
+      coSigners: ['BZ', 'BHO'],
+      ministerraad: false,
+    },
+    steps: [
+      { who: 'jenv.directeur', decision: 'approve', remarks: 'Geparafeerd' },
+      { who: 'jenv.bewindspersoon', decision: 'approve', remarks: 'Akkoord, graag medeondertekening BZ en BHO' },
+    ],
+  },
+  {
     id: '28638006-0000-4000-8000-000000000009',
     title: 'Bloemlezing re-calibratie programma Samen tegen mensenhandel',
     dossier: '28 638',
