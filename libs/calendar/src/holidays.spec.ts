@@ -67,6 +67,8 @@ describe(isPublicHoliday.name, () => {
     ['2024-03-29', 'Goede Vrijdag'],
     ['2024-04-01', 'Tweede Paasdag'],
     ['2024-04-27', 'Koningsdag on a Saturday'],
+    ['2023-04-27', 'Koningsdag on a Thursday'],
+    ['2026-04-27', 'Koningsdag on a Monday'],
     ['2025-04-26', 'Koningsdag moved from Sunday'],
     ['2023-05-05', 'Bevrijdingsdag outside a lustrum year'],
     ['2024-05-05', 'Bevrijdingsdag'],

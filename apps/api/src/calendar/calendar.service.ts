@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  addDays,
   addWorkingDays,
   backwardPlan,
   compareIsoDates,
@@ -49,6 +50,11 @@ export class CalendarService {
 
   async nextMinisterraad(after: IsoDate): Promise<DateResultDto> {
     return { date: nextMinisterraad(after, { breaks: await this.ministerraadBreaks() }) };
+  }
+
+  /** Whether the ministerraad meets on date: a Friday outside its breaks that is no public holiday. */
+  async isMinisterraadMeeting(date: IsoDate): Promise<boolean> {
+    return nextMinisterraad(addDays(date, -1), { breaks: await this.ministerraadBreaks() }) === date;
   }
 
   async backwardPlan(target: IsoDate, route = DEFAULT_PLAN_ROUTE): Promise<BackwardPlanDto> {

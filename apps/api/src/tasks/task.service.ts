@@ -6,6 +6,7 @@ import { isDecisionAllowed, mayActOnTask, type Actor } from '@notaflow/domain';
 import { NotaEntity, TaskEntity } from '@notaflow/persistence';
 import { isUuid } from '../common/ids';
 import { AppErrorCode, AppException } from '../common/app.exception';
+import { CalendarService } from '../calendar/calendar.service';
 import { FlowService } from '../flow/flow.service';
 import { toTaskDto } from '../notas/nota.mapper';
 import type { DecisionDto, DecisionResultDto, ListTasksQuery, TaskDto } from './dto/task.dto';
@@ -15,6 +16,7 @@ export class TaskService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly flow: FlowService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** The tasks the caller may act on (API.md "Who holds which task"), soonest due first. */
@@ -57,6 +59,14 @@ export class TaskService {
     }
     if (dto.nextMeeting !== undefined && dto.nextMeeting <= toAmsterdamDate(new Date())) {
       throw AppException.validation([{ name: 'nextMeeting', reason: 'must be a meeting day after today' }]);
+    }
+    if (dto.nextMeeting !== undefined && !(await this.calendar.isMinisterraadMeeting(dto.nextMeeting))) {
+      throw AppException.validation([
+        {
+          name: 'nextMeeting',
+          reason: 'is no day the ministerraad meets (Fridays, outside its breaks, not on a public holiday)',
+        },
+      ]);
     }
     const nota = await this.dataSource.getRepository(NotaEntity).findOneByOrFail({ id: task.notaId });
     const result = await this.flow.decide(task.notaId, {
