@@ -91,6 +91,13 @@ type TransitionInput = Omit<Transition, 'workflowId' | 'notaId' | 'at' | 'events
   events: Omit<TransitionEvent, 'seq'>[];
 };
 
+/** An existing day written as YYYY-MM-DD (a Date with an argument is deterministic in a workflow). */
+function isIsoDay(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 function refuse(type: FlowRefusalType, message: string): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
 }
@@ -608,6 +615,8 @@ class NotaFlow {
     }
     if (input.nextMeeting !== undefined) {
       if (input.decision !== 'hold') refuse(FlowRefusal.INVALID_DECISION, 'nextMeeting goes only with "hold"');
+      // Not only the API's check: a date the flow cannot plan on would leave the nota with no open task.
+      if (!isIsoDay(input.nextMeeting)) refuse(FlowRefusal.INVALID_DECISION, 'nextMeeting must be a day as YYYY-MM-DD');
       if (task.meetingOn && input.nextMeeting <= task.meetingOn) {
         refuse(FlowRefusal.INVALID_DECISION, `nextMeeting must be after the current meeting of ${task.meetingOn}`);
       }
