@@ -1,3 +1,4 @@
+import { nextMinisterraad, toAmsterdamDate, vergaderjaarOf } from '@notaflow/calendar';
 import { startTestApp, type TestApp } from './support/app';
 import { FlowDriver } from './support/flow-driver';
 import { ApiClient, DEMO_ROUTE } from './support/http';
@@ -65,8 +66,8 @@ describe('the approval flow through the HTTP API', () => {
     expect(meeting).toMatchObject({ type: 'ministerraad', organisation: 'AZ' });
     expect(new Date(`${meeting.meetingOn}T12:00:00Z`).getUTCDay()).toBe(5);
 
-    // Aangehouden: the stuk moves to a later meeting.
-    const later = new Date(Date.parse(`${meeting.meetingOn}T12:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+    // Aangehouden: the stuk moves to a later meeting (the one after next: a public holiday has none).
+    const later = nextMinisterraad(nextMinisterraad(meeting.meetingOn));
     const held = await flow.decide('mr', nota.id, 'hold', { nextMeeting: later });
     expect(held.task).toMatchObject({ decision: 'hold', status: 'done' });
     expect(held.nota).toMatchObject({ status: 'in_review', stage: 'ministerraad' });
@@ -83,8 +84,12 @@ describe('the approval flow through the HTTP API', () => {
 
     const kamerstuk = await flow.as.staff.post(`/notas/${nota.id}/kamerstuk`, { dossier: '28 638', number: 249 });
     expect(kamerstuk.status).toBe(200);
-    expect(kamerstuk.body.kamerstuk).toMatchObject({ dossier: '28 638', number: 249 });
-    expect(kamerstuk.body.kamerstuk.vergaderjaar).toMatch(/^\d{4}-\d{4}$/);
+    // The vergaderjaar is that of the dispatch day in The Hague (a new one begins on Prinsjesdag).
+    expect(kamerstuk.body.kamerstuk).toEqual({
+      dossier: '28 638',
+      number: 249,
+      vergaderjaar: vergaderjaarOf(toAmsterdamDate(done.dispatchedAt)),
+    });
 
     // The record: every transition once, in order, with who and when.
     const seqs = done.history.map((e: any) => e.seq);
@@ -109,6 +114,82 @@ describe('the approval flow through the HTTP API', () => {
     ).toEqual(['BHO', 'BZ', 'SZW', 'VWS']);
     expect(done.history.at(-1)).toMatchObject({ type: 'dispatched', actor: 'jenv.staff' });
     await expect(app.client.workflow.getHandle(done.workflowId).result()).resolves.toEqual({ status: 'dispatched' });
+  });
+
+  /** Straight from registration to dispatch: the bewindspersoon decides, the directorate sends it. */
+  const SHORT_ROUTE = { ...DEMO_ROUTE, reviewers: [], coSigners: [], ministerraad: false };
+
+  it('refuses a Kamerstuk number before dispatch with 409 problem+json and changes nothing', async () => {
+    const nota = await flow.register({ route: SHORT_ROUTE });
+    const refusedAt = async (status: string, stage: string | null) => {
+      const before = await flow.nota(nota.id);
+      expect(before).toMatchObject({ status, stage });
+      const events = await eventCount(nota.id);
+      const reply = await flow.as.staff.post(`/notas/${nota.id}/kamerstuk`, { dossier: '28 638', number: 249 });
+      expect(reply.status).toBe(409);
+      expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(reply.body).toMatchObject({
+        status: 409,
+        title: 'Conflict',
+        detail: expect.stringMatching(/after dispatch/),
+      });
+      const after = await flow.nota(nota.id);
+      expect(after).toEqual(before);
+      expect(after).not.toHaveProperty('kamerstuk');
+      expect(await eventCount(nota.id)).toBe(events);
+      const [row] = await app.dataSource.query(
+        'SELECT kamerstuk_dossier, kamerstuk_number, kamerstuk_vergaderjaar FROM notas WHERE id = $1',
+        [nota.id],
+      );
+      expect(row).toEqual({ kamerstuk_dossier: null, kamerstuk_number: null, kamerstuk_vergaderjaar: null });
+    };
+
+    await refusedAt('draft', null);
+    expect((await flow.as.staff.post(`/notas/${nota.id}/submit`)).status).toBe(202);
+    await refusedAt('in_review', 'decision');
+    await flow.decide('bewindspersoon', nota.id, 'approve');
+    // The last step before the Kamer: the dispatch task is open, the nota not yet sent.
+    await refusedAt('in_review', 'dispatch');
+
+    // Once sent, the same request is taken: the refusals were about the moment, not the request.
+    await flow.decide('staff', nota.id, 'approve');
+    const recorded = await flow.as.staff.post(`/notas/${nota.id}/kamerstuk`, { dossier: '28 638', number: 249 });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.kamerstuk).toMatchObject({ dossier: '28 638', number: 249 });
+  });
+
+  it.each([
+    // Prinsjesdag 2025 is Tuesday 16 September; 22:30 UTC on the 15th is already the 16th in The Hague.
+    ['the evening before Prinsjesdag', '2025-09-15T21:30:00.000Z', '2024-2025'],
+    ['the first minutes of Prinsjesdag', '2025-09-15T22:30:00.000Z', '2025-2026'],
+  ])('takes the vergaderjaar of a Kamerstuk from the dispatch day in The Hague: %s', async (_when, at, expected) => {
+    const nota = await flow.registerAndSubmit({ route: SHORT_ROUTE });
+    await flow.decide('bewindspersoon', nota.id, 'approve');
+    await flow.decide('staff', nota.id, 'approve');
+    // A dispatch on a chosen day: the read model's date is moved, the flow having finished.
+    await app.client.workflow.getHandle(`nota-${nota.id}`).result();
+    await app.dataSource.query('UPDATE notas SET dispatched_at = $2 WHERE id = $1', [nota.id, at]);
+    expect(vergaderjaarOf(toAmsterdamDate(at))).toBe(expected);
+
+    const reply = await flow.as.staff.post(`/notas/${nota.id}/kamerstuk`, { dossier: '28 638', number: 250 });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ dispatchedAt: at, kamerstuk: { number: 250, vergaderjaar: expected } });
+  });
+
+  it('records one of two different Kamerstuk numbers sent at once, and refuses the other with 409', async () => {
+    const nota = await flow.registerAndSubmit({ route: SHORT_ROUTE });
+    await flow.decide('bewindspersoon', nota.id, 'approve');
+    await flow.decide('staff', nota.id, 'approve');
+    const numbers = [251, 252, 253, 254];
+    const replies = await Promise.all(
+      numbers.map((number) => flow.as.staff.post(`/notas/${nota.id}/kamerstuk`, { dossier: '28 638', number })),
+    );
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    const won = numbers[replies.findIndex((r) => r.status === 200)];
+    expect((await flow.nota(nota.id)).kamerstuk).toMatchObject({ dossier: '28 638', number: won });
+    // The same number again is no conflict.
+    const again = await flow.as.staff.post(`/notas/${nota.id}/kamerstuk`, { dossier: '28 638', number: won });
+    expect(again.status).toBe(200);
   });
 
   it('refuses a decision on another ministry’s task with 403 and writes nothing', async () => {

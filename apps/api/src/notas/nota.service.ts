@@ -165,12 +165,19 @@ export class NotaService {
         `Kamerstuk ${nota.kamerstukDossier} nr. ${nota.kamerstukNumber} has already been recorded for this nota.`,
       );
     }
-    await this.dataSource
-      .getRepository(NotaEntity)
-      .update(
-        { id },
-        { kamerstukDossier: dto.dossier, kamerstukNumber: dto.number, kamerstukVergaderjaar: vergaderjaar },
+    // Only where none is recorded yet, or the same one again: of two different numbers sent at once, one wins.
+    const [, affected] = (await this.dataSource.query(
+      `UPDATE notas SET kamerstuk_dossier = $2, kamerstuk_number = $3, kamerstuk_vergaderjaar = $4
+        WHERE id = $1 AND (kamerstuk_number IS NULL OR (kamerstuk_number = $3 AND kamerstuk_dossier = $2))`,
+      [id, dto.dossier, dto.number, vergaderjaar],
+    )) as [unknown, number];
+    if (!affected) {
+      const recorded = await this.find(id);
+      throw new AppException(
+        AppErrorCode.CONFLICT,
+        `Kamerstuk ${recorded.kamerstukDossier} nr. ${recorded.kamerstukNumber} has already been recorded for this nota.`,
       );
+    }
     return this.get(actor, id);
   }
 
