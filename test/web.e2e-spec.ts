@@ -1,9 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
+import { addDays, dayOfWeek, toAmsterdamDate } from '@notaflow/calendar';
 import { DemoSeedService } from '../apps/api/src/seed/demo-seed.service';
+import { formatMonth } from '../apps/web/src/lib/dates';
 import { startTestApp, type TestApp } from './support/app';
+import { FlowDriver } from './support/flow-driver';
 import { startOidcProvider, WEB_CLIENT_ID, type OidcProviderStub } from './support/oidc-provider';
 import {
   describeViolations,
+  dutchDay,
   ensureWebApp,
   focused,
   launchChromium,
@@ -33,6 +37,8 @@ afterAll(async () => {
  */
 describe('the staff web app in a real browser', () => {
   let app: TestApp;
+  /** The API as the demo users use it: to bring a nota to where a test picks it up in the browser. */
+  let flow: FlowDriver;
   const sessions: Session[] = [];
   // The demo nota of 17 June 2024, at its co-signers: the richest timeline of the dossier.
   const DEMO_NOTA = '5552554a-0000-4000-8000-000000000001';
@@ -43,6 +49,7 @@ describe('the staff web app in a real browser', () => {
       env: { SEED_DEMO: 'true', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' },
     });
     await app.app.get(DemoSeedService).whenSeeded();
+    flow = await FlowDriver.create(app.baseUrl);
   }, 120_000);
 
   afterAll(async () => {
@@ -78,6 +85,18 @@ describe('the staff web app in a real browser', () => {
     await dialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await page.getByText('Uw besluit is vastgelegd.').waitFor();
     return page;
+  }
+
+  /** The inbox as it stands now, loaded afresh: its table of open tasks, or the word that there are none. */
+  async function inbox(page: Page): Promise<void> {
+    await page.goto(`${app.baseUrl}/taken`);
+    await page.getByRole('heading', { level: 1, name: 'Mijn taken' }).waitFor();
+    await page.getByRole('table', { name: 'Open taken' }).or(page.getByText('Er wachten geen taken op u.')).waitFor();
+  }
+
+  /** The status tag beside a nota's title: where the nota stands, as its own page says. */
+  function notaStatus(page: Page, text: string) {
+    return page.locator('.nf-title').getByText(text, { exact: true });
   }
 
   async function figure(page: Page, name: string): Promise<number> {
@@ -135,9 +154,16 @@ describe('the staff web app in a real browser', () => {
     await expectAccessible(staff, 'the deadlines list');
     await screenshot(staff, 'deadlines');
     await staff.getByRole('link', { name: 'Kalender', exact: true }).click();
-    // The calendar opens on the month of the next open deadline: the Kamervragen of 10 December 2026.
-    await staff.getByRole('heading', { name: 'december 2026' }).waitFor();
-    await staff.getByRole('link', { name: /Kamervragen over mensenhandel/ }).waitFor();
+    // The calendar opens on the month of the next open deadline (in the demo, until mid-December 2026, the
+    // Kamervragen of 10 December), or on this month when none is ahead.
+    const today = toAmsterdamDate(new Date());
+    const [next] = (
+      (await flow.as.staff.get('/deadlines?limit=500')).body as { status: string; dueOn: string; title: string }[]
+    )
+      .filter((d) => d.status === 'open' && d.dueOn >= today)
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+    await staff.getByRole('heading', { name: formatMonth((next?.dueOn ?? today).slice(0, 7)) }).waitFor();
+    if (next) await staff.getByRole('link', { name: next.title }).first().waitFor();
     await expectAccessible(staff, 'the deadline calendar');
     await screenshot(staff, 'deadlines-calendar');
 
@@ -287,6 +313,242 @@ describe('the staff web app in a real browser', () => {
     );
     await done(manager);
   }, 240_000);
+
+  it('sends a nota back from the parafenlijn with remarks, and the new version goes back to the same reviewer', async () => {
+    const title = 'Reactie op het WODC-onderzoek naar arbeidsuitbuiting';
+    const remarks = 'Graag de cijfers van de Inspectie SZW over 2025 toevoegen.';
+    const nota = await flow.registerAndSubmit({ title });
+    await flow.decide('afdelingshoofd', nota.id, 'approve');
+
+    // The second of the parafenlijn sends it back; the form wants to know why.
+    const reviewer = await as('jenv.directeur');
+    await reviewer.getByRole('link', { name: title }).click();
+    await reviewer.getByRole('heading', { level: 1, name: title }).waitFor();
+    await reviewer.getByRole('button', { name: 'Besluit nemen' }).click();
+    const dialog = reviewer.getByRole('dialog');
+    await dialog.getByLabel('Terugsturen met opmerkingen', { exact: true }).check();
+    await dialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    const remarksField = dialog.getByLabel(/^Opmerkingen/);
+    await poll(
+      () => remarksField.getAttribute('aria-invalid'),
+      (value) => value === 'true',
+    );
+    await remarksField.fill(remarks);
+    await expectAccessible(reviewer, 'the decision dialog sending a nota back');
+    await screenshot(reviewer, 'decision-request-changes');
+    await dialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await reviewer.getByText('Uw besluit is vastgelegd. De nota is nu: wijzigingen gevraagd.').waitFor();
+    await inbox(reviewer);
+    await expect(reviewer.getByRole('link', { name: title }).count()).resolves.toBe(0);
+
+    // The drafter finds it among the notas with changes requested, and answers with a new version.
+    const staff = await as('jenv.staff');
+    await staff.getByRole('link', { name: "Nota's", exact: true }).click();
+    await staff
+      .getByRole('region', { name: /^Wijzigingen gevraagd \(\d+\)$/ })
+      .getByRole('link', { name: title })
+      .click();
+    await staff.getByRole('heading', { level: 1, name: title }).waitFor();
+    await notaStatus(staff, 'Wijzigingen gevraagd').waitFor();
+    await staff.getByRole('region', { name: 'Tijdlijn' }).getByText(remarks).waitFor();
+    const note = staff.getByLabel(/^Toelichting bij versie 2/);
+    await note.fill('Cijfers van de Inspectie SZW over 2025 toegevoegd in paragraaf 3.');
+    await expectAccessible(staff, 'a nota with changes requested');
+    await screenshot(staff, 'nota-changes-requested');
+    await staff.getByRole('button', { name: 'Nieuwe versie indienen' }).click();
+    await staff.getByText('Versie 2 is ingediend: de route gaat verder.').waitFor();
+    await notaStatus(staff, 'Parafering').waitFor();
+    await staff
+      .getByRole('region', { name: 'Versies' })
+      .getByText('Cijfers van de Inspectie SZW over 2025 toegevoegd in paragraaf 3.')
+      .waitFor();
+    await done(staff);
+
+    // The flow resumes where it was sent back: with the directeur, not again with the afdelingshoofd.
+    await inbox(reviewer);
+    await reviewer.getByRole('link', { name: title }).click();
+    await reviewer.getByRole('heading', { level: 2, name: 'Uw taak: paraferen' }).waitFor();
+    await expect(flow.openTasks('afdelingshoofd', nota.id)).resolves.toEqual([]);
+    await reviewer.getByRole('button', { name: 'Besluit nemen' }).click();
+    await reviewer.getByRole('dialog').getByText('versie 2').waitFor();
+    await reviewer.keyboard.press('Escape');
+    await done(reviewer);
+  }, 120_000);
+
+  it('withdraws a nota in review: it shows as withdrawn and its task leaves the inbox', async () => {
+    const title = 'Beleidsreactie op het jaarverslag van CoMensha';
+    const nota = await flow.registerAndSubmit({ title });
+    const reviewer = await as('jenv.afdelingshoofd');
+    await inbox(reviewer);
+    await reviewer.getByRole('link', { name: title }).waitFor();
+
+    const staff = await as('jenv.staff');
+    await staff.goto(`${app.baseUrl}/notas/${nota.id}`);
+    await notaStatus(staff, 'Parafering').waitFor();
+    await staff.getByRole('button', { name: 'Nota intrekken' }).click();
+    const dialog = staff.getByRole('dialog', { name: 'Nota intrekken' });
+    // Not without a reason.
+    await dialog.getByRole('button', { name: 'Intrekken', exact: true }).click();
+    const reason = dialog.getByLabel('Reden');
+    await poll(
+      () => reason.getAttribute('aria-invalid'),
+      (value) => value === 'true',
+    );
+    const why = 'Vervalt: de beleidsreactie gaat mee in de verzamelbrief.';
+    await reason.fill(why);
+    await expectAccessible(staff, 'the withdraw dialog');
+    await screenshot(staff, 'withdraw-dialog');
+    await dialog.getByRole('button', { name: 'Intrekken', exact: true }).click();
+    await staff.getByText('De nota is ingetrokken; openstaande taken zijn vervallen.').waitFor();
+    await notaStatus(staff, 'Ingetrokken').waitFor();
+    await staff.getByText('Deze nota is afgerond; er is niets meer te doen.').waitFor();
+    await expect(staff.getByRole('button', { name: 'Nota intrekken' }).count()).resolves.toBe(0);
+    const timeline = staff.getByRole('region', { name: 'Tijdlijn' });
+    await timeline.getByText('Taak vervallen', { exact: true }).waitFor();
+    await timeline.getByText(why).waitFor();
+    await expectAccessible(staff, 'a withdrawn nota');
+    await screenshot(staff, 'nota-withdrawn');
+    await staff.getByRole('link', { name: "Nota's", exact: true }).click();
+    await staff
+      .getByRole('region', { name: /^Afgewezen of ingetrokken \(\d+\)$/ })
+      .getByRole('link', { name: title })
+      .waitFor();
+    await done(staff);
+
+    await inbox(reviewer);
+    await expect(reviewer.getByRole('link', { name: title }).count()).resolves.toBe(0);
+    await done(reviewer);
+  }, 120_000);
+
+  it('holds a nota in the ministerraad over to a meeting of its choosing, and the new task is on that agenda', async () => {
+    const title = 'Kabinetsstandpunt herziening Wet bestrijding mensenhandel';
+    const nota = await flow.registerAndSubmit({ title });
+    await flow.throughDecision(nota.id);
+    await flow.coSignAll(nota.id);
+    const [task] = await flow.openTasks('mr', nota.id);
+    const meetingOn: string = task.meetingOn;
+    // Not the meeting a hold without a date goes to (the next one), but the one after: the date field decides.
+    const nextMeeting = async (after: string): Promise<string> => {
+      const reply = await flow.as.mr.get(`/calendar/ministerraad?after=${after}`);
+      expect(reply.status).toBe(200);
+      return reply.body.date;
+    };
+    const chosen = await nextMeeting(await nextMeeting(meetingOn));
+    expect(dayOfWeek(chosen)).toBe(5);
+    expect(chosen > toAmsterdamDate(new Date())).toBe(true);
+
+    const mr = await as('mr.secretariaat');
+    await mr.getByRole('link', { name: title }).click();
+    await mr.getByText(`Op de agenda van de ministerraad van ${dutchDay(meetingOn)}.`).waitFor();
+    await mr.getByRole('button', { name: 'Besluit nemen' }).click();
+    const dialog = mr.getByRole('dialog');
+    await dialog.getByLabel('Aanhouden tot een volgende vergadering', { exact: true }).check();
+    await dialog.getByLabel(/^Aanhouden tot de vergadering van/).fill(chosen);
+    await dialog.getByLabel(/^Opmerkingen/).fill('Na het advies van de Raad van State');
+    await expectAccessible(mr, 'the decision dialog holding over to a meeting');
+    await screenshot(mr, 'decision-hold-to-meeting');
+    await dialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await mr.getByText('Uw besluit is vastgelegd. De nota staat nu in de fase ministerraad.').waitFor();
+    await mr.getByText(`Op de agenda van de ministerraad van ${dutchDay(chosen)}.`).waitFor();
+    await expect(mr.getByText(`Op de agenda van de ministerraad van ${dutchDay(meetingOn)}.`).count()).resolves.toBe(0);
+    const timeline = mr.getByRole('region', { name: 'Tijdlijn' });
+    await timeline.getByText(`Aangehouden tot de vergadering van ${dutchDay(chosen)}`).waitFor();
+    await timeline.getByText(`Vergadering van ${dutchDay(chosen)}`, { exact: true }).waitFor();
+    await expectAccessible(mr, 'a nota held over to a chosen meeting');
+    await screenshot(mr, 'nota-held-to-meeting');
+    await done(mr);
+    const [held] = await flow.openTasks('mr', nota.id);
+    expect(held.meetingOn).toBe(chosen);
+  }, 120_000);
+
+  it('records an uitstelverzoek on a deadline and, by management, that the Kamer granted it', async () => {
+    // Dates ahead of today, so that the deadline stays open and its watch has nothing to do.
+    const dueOn = addDays(toAmsterdamDate(new Date()), 42);
+    const requested = addDays(dueOn, 28);
+    const title = 'Toezegging: brief over de evaluatie van het Nationaal Verwijzingsmechanisme';
+    const created = await flow.as.staff.post('/deadlines', { kind: 'toezegging', title, dueOn, dossier: '28 638' });
+    expect(created.status).toBe(201);
+
+    const staff = await as('jenv.staff');
+    await staff.getByRole('link', { name: 'Kamertermijnen' }).click();
+    await staff.getByRole('link', { name: title }).click();
+    await staff.getByRole('heading', { level: 1, name: title }).waitFor();
+    await staff.getByText('Voor deze termijn is geen uitstel gevraagd.').waitFor();
+    await staff.getByRole('button', { name: 'Uitstel aanvragen' }).click();
+    const request = staff.getByRole('dialog', { name: 'Uitstel aanvragen' });
+    await request.getByLabel('Uitstel tot').fill(requested);
+    await request.getByLabel('Reden').fill('De evaluatie van het WODC verschijnt later dan voorzien.');
+    await expectAccessible(staff, 'the postponement request dialog');
+    await screenshot(staff, 'postponement-request');
+    await request.getByRole('button', { name: 'Verzoek vastleggen' }).click();
+    await staff.getByText(`Het uitstelverzoek tot ${dutchDay(requested)} is vastgelegd.`).waitFor();
+    const postponements = staff.getByRole('table', { name: 'Uitstelverzoeken, oudste eerst' });
+    await postponements.getByRole('row', { name: /De evaluatie van het WODC verschijnt later/ }).waitFor();
+    await postponements.getByText('Aangevraagd', { exact: true }).waitFor();
+    await done(staff);
+
+    const manager = await as('jenv.management');
+    await manager.getByRole('heading', { level: 1 }).waitFor();
+    await manager.getByRole('link', { name: 'Kamertermijnen' }).click();
+    await manager.getByRole('link', { name: title }).click();
+    await manager.getByRole('button', { name: 'Uitkomst uitstelverzoek vastleggen' }).click();
+    const outcome = manager.getByRole('dialog', { name: 'Uitkomst van het uitstelverzoek' });
+    await outcome.getByText(`Gevraagd: uitstel tot ${dutchDay(requested)}.`).waitFor();
+    await outcome.getByLabel('Toegekend', { exact: true }).check();
+    await outcome.getByLabel(/^Nieuwe datum/).waitFor();
+    await expectAccessible(manager, 'the postponement outcome dialog');
+    await screenshot(manager, 'postponement-outcome');
+    await outcome.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+    await manager.getByText('Het uitstel is toegekend: de termijn is verschoven.').waitFor();
+
+    // The new date, and the original one beside it.
+    const facts = manager.getByRole('complementary', { name: 'Gegevens van de termijn' });
+    const terms = await facts.getByRole('term').allTextContents();
+    const definitions = await facts.getByRole('definition').allTextContents();
+    const shown = Object.fromEntries(terms.map((term, i) => [term, definitions[i]]));
+    expect(shown).toMatchObject({ Datum: dutchDay(requested), 'Oorspronkelijke datum': dutchDay(dueOn) });
+    const table = manager.getByRole('table', { name: 'Uitstelverzoeken, oudste eerst' });
+    await table.getByText('Toegekend', { exact: true }).waitFor();
+    await table.getByText(`nieuwe datum ${dutchDay(requested)}`).waitFor();
+    await expectAccessible(manager, 'a postponed deadline');
+    await screenshot(manager, 'deadline-postponed');
+
+    // The list says it too, and offers the deadlines as a calendar subscription.
+    await manager.getByRole('link', { name: 'Alle Kamertermijnen' }).click();
+    await manager
+      .getByRole('row', { name: new RegExp(title) })
+      .getByText(/^uitgesteld, was/)
+      .waitFor();
+    await manager.getByRole('main').getByRole('link', { name: 'Abonneren met een agenda-abonnement' }).click();
+    await manager.getByRole('heading', { level: 1, name: 'Agenda-abonnement' }).waitFor();
+    await manager.getByRole('button', { name: 'Abonnement maken' }).waitFor();
+    await done(manager);
+  }, 120_000);
+
+  it("shows the notas per stage of the route ('Nota's per fase')", async () => {
+    const staff = await as('jenv.staff');
+    await staff.getByRole('link', { name: "Nota's", exact: true }).click();
+    await staff.getByRole('heading', { level: 1, name: "Nota's" }).waitFor();
+    const stages = staff.getByRole('navigation', { name: 'Fasen' });
+    await stages.waitFor();
+    // The demo dossier: a nota at its co-signers, a draft, one dispatched with its Kamerstuk number.
+    await staff
+      .getByRole('region', { name: /^Medeondertekening \(\d+\)$/ })
+      .getByRole('link', { name: 'Versterkt Actieplan programma Samen tegen mensenhandel: Kamerbrief ter verzending' })
+      .waitFor();
+    await staff.getByRole('region', { name: /^Concept \(\d+\)$/ }).waitFor();
+    await staff
+      .getByRole('region', { name: /^Verzonden aan de Kamer \(\d+\)$/ })
+      .getByText(/^Kamerstuk 28 638, nr\. \d+$/)
+      .first()
+      .waitFor();
+    await stages.getByRole('link', { name: /^Medeondertekening \d+$/ }).click();
+    expect(new URL(staff.url()).hash).toBe('#fase-co-signing');
+    await expectAccessible(staff, 'the notas per stage');
+    await staff.evaluate('window.scrollTo(0, 0)');
+    await screenshot(staff, 'notas-per-fase');
+    await done(staff);
+  }, 60_000);
 });
 
 describe('signing in to the web app with the identity provider (authorization code flow with PKCE)', () => {

@@ -154,3 +154,10 @@ export async function poll<T>(probe: () => Promise<T>, accept: (value: T) => boo
   } while (Date.now() < deadline);
   throw new Error(`gave up after ${timeoutMs / 1000} s waiting; last answer: ${JSON.stringify(last)}`);
 }
+
+const DUTCH_DAY = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A calendar day `2026-12-11` as the web app writes it (`11 december 2026`), to look for it on a page. */
+export function dutchDay(day: string): string {
+  return DUTCH_DAY.format(new Date(`${day}T00:00:00Z`));
+}

@@ -24,12 +24,15 @@ import { RouterLink } from '../components/RouterLink';
 import { lastDayOf } from '../lib/calendar-grid';
 import { formatShortDay, today } from '../lib/dates';
 import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS } from '../lib/labels';
+import { NAVIGATION } from '../lib/navigation';
 import { usePageTitle } from '../lib/page-title';
 import { dueLabel } from '../lib/working-days';
 import { DeadlineCalendar } from './deadlines/DeadlineCalendar';
 import { DeadlineForm } from './deadlines/DeadlineForm';
 
 type View = 'lijst' | 'kalender';
+
+const FEEDS_PATH = '/agenda-abonnementen';
 
 /** The Kamer's deadlines of the caller's organisation, per dossier: as a list and as a month calendar. */
 export function DeadlinesPage() {
@@ -44,6 +47,8 @@ export function DeadlinesPage() {
   const all = useApi<Deadline[]>('/deadlines?limit=500');
   const dossiers = [...new Set((all.data ?? []).map((d) => d.dossier).filter((d): d is string => Boolean(d)))].sort();
   const mayRegister = profile.role === 'drafter' || profile.role === 'manager';
+  // Offered where the main menu offers it: the roles with an organisation whose deadlines they follow.
+  const maySubscribe = NAVIGATION[profile.role].some((item) => item.to === FEEDS_PATH);
 
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -65,6 +70,12 @@ export function DeadlinesPage() {
         Toezeggingen, commissiedebatten, moties en Kamervragen met hun termijn, en de uitstelverzoeken die erover gedaan
         zijn.
       </Paragraph>
+      {maySubscribe && (
+        <Paragraph>
+          Deze termijnen ook in Outlook of een andere agenda?{' '}
+          <RouterLink to={FEEDS_PATH}>Abonneren met een agenda-abonnement</RouterLink>
+        </Paragraph>
+      )}
       <div className="nf-toolbar">
         <nav aria-label="Weergave" className="nf-tabs">
           <ul>

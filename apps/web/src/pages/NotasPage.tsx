@@ -46,13 +46,42 @@ const COLUMNS: Column[] = [
   },
 ];
 
+/** The API's largest page: per status, the most recent this many are shown, and the page says when there are more. */
+const SHOWN = 200;
+
+/** One request per status, so that a long history of sent notas never pushes work in progress off the page. */
+function useNotasByStatus(dossier: string) {
+  // A hook per status, always the same six in the same order.
+  const load = (status: NotaStatus) => ({
+    status,
+    loaded: useApi<NotaSummary[]>(`/notas${query({ dossier, status, limit: SHOWN })}`),
+  });
+  const parts = [
+    load('draft'),
+    load('changes_requested'),
+    load('in_review'),
+    load('dispatched'),
+    load('rejected'),
+    load('withdrawn'),
+  ];
+  const done = parts.every((p) => p.loaded.data);
+  return {
+    data: done ? parts.flatMap((p) => p.loaded.data!) : undefined,
+    loading: parts.some((p) => p.loaded.loading),
+    error: parts.find((p) => p.loaded.error)?.loaded.error,
+    /** The statuses of which more exist than are shown. */
+    cut: new Set(parts.filter((p) => p.loaded.data?.length === SHOWN).map((p) => p.status)),
+  };
+}
+
 export function NotasPage() {
   usePageTitle("Nota's");
   const profile = useProfile();
   const [params] = useSearchParams();
   const dossier = params.get('dossier') ?? '';
-  const notas = useApi<NotaSummary[]>(`/notas${query({ dossier, limit: 200 })}`);
+  const notas = useNotasByStatus(dossier);
   const list = notas.data ?? [];
+  const isCut = (column: Column) => [...notas.cut].some((status) => column.matches(status, null));
 
   return (
     <>
@@ -83,7 +112,7 @@ export function NotasPage() {
                 <li key={column.key}>
                   {count > 0 ? (
                     <a className="nl-link" href={`#fase-${column.key}`}>
-                      {column.title} <span className="nf-count">{count}</span>
+                      {column.title} <span className="nf-count">{isCut(column) ? `${count}+` : count}</span>
                     </a>
                   ) : (
                     <span className="nf-stage-index__empty">
@@ -102,8 +131,9 @@ export function NotasPage() {
         return (
           <section key={column.key} aria-labelledby={`fase-${column.key}`} className="nf-section">
             <Heading level={2} appearanceLevel={3} id={`fase-${column.key}`}>
-              {column.title} ({rows.length})
+              {column.title} ({isCut(column) ? `${rows.length}+` : rows.length})
             </Heading>
+            {isCut(column) && <Paragraph>De meest recente {rows.length} worden getoond.</Paragraph>}
             <div className="nf-table-scroll">
               <Table className="nf-table">
                 <TableCaption className="nf-visually-hidden">{column.title}</TableCaption>
