@@ -197,6 +197,49 @@ describe('recordTransition, retried', () => {
     ]);
   });
 
+  it('does not set the nota back when an attempt of an earlier step commits after a later step', async () => {
+    const nota = await flow.register();
+    const base = { workflowId: notaWorkflowId(nota.id), notaId: nota.id };
+    const start = Date.now();
+    const taskId = randomUUID();
+    const opening: Transition = {
+      ...base,
+      at: minutesAfter(start, 0),
+      events: [
+        { seq: 1, type: 'submitted', actor: 'jenv.staff', organisation: 'JENV' },
+        { seq: 2, type: 'task_opened', organisation: 'JENV', stage: 'initialling', taskId },
+      ],
+      nota: { status: 'in_review', stage: 'initialling', version: 1, submittedAt: minutesAfter(start, 0) },
+      open: [
+        {
+          id: taskId,
+          type: 'initial',
+          stage: 'initialling',
+          organisation: 'JENV',
+          assignee: 'jenv.afdelingshoofd',
+          version: 1,
+          slaWorkingDays: 5,
+          reminderWorkingDaysBefore: 2,
+        },
+      ],
+    };
+    await sut.recordTransition(opening);
+    const sentBack: Transition = {
+      ...base,
+      at: minutesAfter(start, 1),
+      events: [{ seq: 3, type: 'changes_requested', actor: 'jenv.afdelingshoofd', organisation: 'JENV' }],
+      nota: { status: 'changes_requested' },
+      close: [{ id: taskId, status: 'done', decision: 'request_changes', decidedBy: 'jenv.afdelingshoofd' }],
+    };
+    await sut.recordTransition(sentBack);
+    const written = await stored(nota.id);
+    expect(written.nota).toMatchObject({ status: 'changes_requested', stage: 'initialling', flow_seq: 3 });
+
+    // The first attempt of the opening step, stuck waiting for a connection past its timeout, commits now.
+    await sut.recordTransition(structuredClone(opening));
+    expect(await stored(nota.id)).toEqual(written);
+  });
+
   it('meets the nota’s recurring Kamer deadline once, with one next occurrence, when the dispatch is retried', async () => {
     const nota = await flow.register();
     const workflowId = notaWorkflowId(nota.id);

@@ -123,6 +123,8 @@ export function createFlowActivities({ dataSource, deadlineWatches }: ActivityDe
           }
           if (step.nota) {
             const { status, stage, version, submittedAt, dispatchedAt } = step.nota;
+            // Only a later step than the one last written moves the nota: a late attempt of an earlier one does not.
+            const lastSeq = step.events.length ? Math.max(...step.events.map((e) => e.seq)) : null;
             await db.query(
               `UPDATE notas SET
                status = COALESCE($2, status),
@@ -131,8 +133,9 @@ export function createFlowActivities({ dataSource, deadlineWatches }: ActivityDe
                submitted_at = COALESCE(submitted_at, $6),
                dispatched_at = COALESCE(dispatched_at, $7),
                workflow_id = COALESCE(workflow_id, $9),
-               updated_at = $8
-             WHERE id = $1`,
+               updated_at = $8,
+               flow_seq = COALESCE($10, flow_seq)
+             WHERE id = $1 AND ($10::integer IS NULL OR flow_seq IS NULL OR flow_seq < $10)`,
               [
                 step.notaId,
                 status ?? null,
@@ -143,6 +146,7 @@ export function createFlowActivities({ dataSource, deadlineWatches }: ActivityDe
                 dispatchedAt ?? null,
                 step.at,
                 step.workflowId,
+                lastSeq,
               ],
             );
             if (dispatchedAt) {

@@ -18,6 +18,7 @@ import { DeadlineWatchAndEmail1763900400000 } from './migrations/1763900400000-d
 import { CalendarFeeds1763900500000 } from './migrations/1763900500000-calendar-feeds';
 import { Analytics1763900600000 } from './migrations/1763900600000-analytics';
 import { AuditAndSignIn1763900700000 } from './migrations/1763900700000-audit-and-sign-in';
+import { NotaFlowSeq1763900800000 } from './migrations/1763900800000-nota-flow-seq';
 
 export const entities = [
   OrganisationEntity,
@@ -43,6 +44,7 @@ export const migrations = [
   CalendarFeeds1763900500000,
   Analytics1763900600000,
   AuditAndSignIn1763900700000,
+  NotaFlowSeq1763900800000,
 ];
 
 export interface DataSourceSettings {
