@@ -199,9 +199,10 @@ async function main(): Promise<void> {
       ];
       say(cells(values.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i])))));
     }
-    const ok = results.every((r) => r.p95 < 200 && r.naiveP50 / r.p50 >= 10 && r.same);
+    // At the median and at p95 alike: the README quotes the p95 ratio.
+    const ok = results.every((r) => r.p95 < 200 && r.naiveP50 / r.p50 >= 10 && r.naiveP95 / r.p95 >= 10 && r.same);
     say();
-    say(`goal (p95 < 200 ms, >= 10x faster than naive, same figures): ${ok ? 'met' : 'NOT met'}`);
+    say(`goal (p95 < 200 ms, >= 10x faster than naive at p50 and p95, same figures): ${ok ? 'met' : 'NOT met'}`);
   } finally {
     await dataSource?.destroy().catch(() => undefined);
     await pg?.stop();
