@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
@@ -14,7 +17,14 @@ import {
   workingDaysBetween,
   type IsoDate,
 } from '@notaflow/calendar';
-import { DEMO_USERS, buildRouteTemplate, type Actor, type Decision, type RouteChoice } from '@notaflow/domain';
+import {
+  DEMO_USERS,
+  buildRouteTemplate,
+  demoMailbox,
+  type Actor,
+  type Decision,
+  type RouteChoice,
+} from '@notaflow/domain';
 import {
   NOTA_FLOW_WORKFLOW,
   decideUpdate,
@@ -25,6 +35,9 @@ import {
   type DecideResult,
   type NotaFlowInput,
 } from '@notaflow/temporal';
+import { createSmtpMailer, type Mailer } from '@notaflow/activities';
+import { caughtMail, startMailCatcher, type RunningMailCatcher } from '../scripts/lib/mail-catcher';
+import { freePort } from '../scripts/lib/ports';
 import { eventually, startTimeSkippingStack, type TimeSkippingStack } from '../test/support/time-skipping';
 import type { notaFlowWorkflow } from './nota-flow.workflow';
 
@@ -94,9 +107,28 @@ describe('reminder and escalation timers of the approval flow (time-skipping)', 
   let dataSource: DataSource;
   let taskQueue: string;
 
+  let catcher: RunningMailCatcher;
+  let mailer: Mailer;
+  let mailDir: string;
+
   beforeAll(async () => {
-    stack = await startTimeSkippingStack();
+    // Reminders and escalations are emailed too, through a real SMTP server (maildev) on free ports.
+    mailDir = mkdtempSync(path.join(os.tmpdir(), 'notaflow-mail-'));
+    catcher = await startMailCatcher({
+      smtpPort: await freePort(),
+      webPort: await freePort(),
+      mailDir,
+      logFile: path.join(mailDir, 'maildev.log'),
+    });
+    mailer = createSmtpMailer({ url: catcher.smtpUrl, from: 'notaflow <notaflow@notaflow.example>' });
+    stack = await startTimeSkippingStack({ mailer });
     ({ dataSource, taskQueue } = stack);
+    for (const organisation of ['JENV', 'VWS', 'BZ']) {
+      await dataSource.query(`UPDATE organisations SET mailbox = $2 WHERE code = $1`, [
+        organisation,
+        demoMailbox(organisation),
+      ]);
+    }
     // The first run resolves the test server from Maven Central (about half a minute) before anything starts.
   }, 300_000);
 
@@ -113,6 +145,9 @@ describe('reminder and escalation timers of the approval flow (time-skipping)', 
 
   afterAll(async () => {
     await stack?.stop();
+    mailer?.close();
+    await catcher?.stop();
+    rmSync(mailDir, { recursive: true, force: true });
   });
 
   // ---- helpers ----
@@ -316,6 +351,29 @@ describe('reminder and escalation timers of the approval flow (time-skipping)', 
     for (const task of coSign) expectRemindedAndEscalated(task, notifications, events);
     // The decision task was decided at once: its timers were cancelled.
     expect(notifications.filter((n) => n.task_id === decideTask.id)).toEqual([]);
+    // Each reminder and escalation emailed once, to the mailbox of the organisation it is for.
+    const emails: { dedupe_key: string; recipient: string; status: string }[] = await dataSource.query(
+      `SELECT n.dedupe_key, o.recipient, o.status FROM email_outbox o JOIN notifications n ON n.id = o.notification_id
+        WHERE n.nota_id = $1 AND n.kind IN ('task_reminder', 'task_escalation') ORDER BY n.dedupe_key`,
+      [notaId],
+    );
+    expect(emails).toEqual(
+      notifications.map((n) => ({
+        dedupe_key: n.dedupe_key,
+        recipient: demoMailbox(n.recipient_organisation!),
+        status: 'sent',
+      })),
+    );
+    const caught = (await caughtMail(catcher.webUrl)).filter((m) =>
+      /^(Herinnering|Termijn verstreken)/.test(m.subject),
+    );
+    expect(
+      caught
+        .filter((m) => m.subject.startsWith('Herinnering'))
+        .map((m) => m.to[0].address)
+        .sort(),
+    ).toEqual([demoMailbox('BZ'), demoMailbox('VWS')].sort());
+    expect(caught.filter((m) => m.subject.startsWith('Termijn verstreken'))).toHaveLength(4);
 
     // Overdue is not closed: VWS and BZ still decide, and the flow goes on to dispatch.
     const vws = coSign.find((t) => t.organisation === 'VWS')!;
