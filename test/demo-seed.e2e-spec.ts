@@ -1,3 +1,4 @@
+import { addWorkingDays, presetDueOn, presets, toAmsterdamDate } from '@notaflow/calendar';
 import { deadlineWatchId } from '@notaflow/temporal';
 import { DEMO_HISTORY_NOTAS } from '../apps/api/src/seed/demo-history';
 import { DemoSeedService } from '../apps/api/src/seed/demo-seed.service';
@@ -61,6 +62,9 @@ describe('the demo dossier 28 638', () => {
   );
 
   it('holds the real deadlines of the dossier, with the postponed commissiedebat of 12 October 2023', async () => {
+    const today = toAmsterdamDate(new Date());
+    const ahead = (workingDays: number) => addWorkingDays(today, workingDays);
+    const kamervragenDue = presetDueOn(presets.kamervragen, addWorkingDays(today, -8));
     const deadlines = (await flow.as.staff.get(`/deadlines?dossier=${encodeURIComponent('28 638')}`)).body;
     expect(deadlines.map((d: any) => [d.kind, d.originalDueOn, d.dueOn, d.status])).toEqual([
       ['commissiedebat', '2023-01-19', '2023-01-19', 'met'],
@@ -70,10 +74,17 @@ describe('the demo dossier 28 638', () => {
       ['toezegging', '2024-02-06', '2024-02-06', 'met'],
       ['begrotingsbehandeling', '2024-02-07', '2024-02-07', 'met'],
       ['other', '2024-06-07', '2024-06-07', 'met'],
-      ['kamervragen', '2026-12-10', '2026-12-10', 'open'],
-      ['motie', '2026-12-18', '2026-12-18', 'open'],
-      ['reporting', '2027-01-29', '2027-01-29', 'open'],
+      // Still open, dated from the day of seeding: the Kamervragen's three weeks, the motie, the report.
+      ['kamervragen', kamervragenDue, kamervragenDue, 'open'],
+      ['motie', ahead(14), ahead(14), 'open'],
+      ['reporting', ahead(40), ahead(40), 'open'],
     ]);
+    expect(kamervragenDue > today).toBe(true);
+    // The notas that answer them want to be ready by then.
+    const notas = (await flow.as.staff.get('/notas?limit=200')).body;
+    for (const answered of deadlines.filter((d: any) => d.status === 'open')) {
+      expect(notas.find((n: any) => n.id === answered.notaId)?.dueOn).toBe(answered.dueOn);
+    }
     const debate = deadlines.find((d: any) => d.originalDueOn === '2023-10-12');
     const { postponements } = (await flow.as.staff.get(`/deadlines/${debate.id}`)).body;
     const uitstelbrief = (await flow.as.staff.get('/notas?limit=200')).body.find(

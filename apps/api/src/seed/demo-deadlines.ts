@@ -1,4 +1,6 @@
+import { addWorkingDays, type IsoDate } from '@notaflow/calendar';
 import type { DeadlineClosingStatus, DeadlineKind } from '@notaflow/domain';
+import { demoKamervragenReceived } from './demo-dossier';
 
 export interface DemoDeadline {
   /** Fixed, so a second start finds what the first one seeded. */
@@ -20,9 +22,38 @@ const UITSTELBRIEF = '4914404a-0000-4000-8000-000000000002';
 /**
  * The Kamer's deadlines of dossier 28 638 as the seed documents record them (DOMAIN.md, the real timeline): the
  * history with its outcomes, among them the commissiedebat of 12 October 2023 postponed at the ministry's request,
- * and the deadlines still open that the demo notas answer.
+ * and the deadlines still open that the demo notas answer, dated from `today`, the day of seeding, as the notas are.
  */
-export const DEMO_DEADLINES: DemoDeadline[] = [
+export function demoDeadlines(today: IsoDate): DemoDeadline[] {
+  return [
+    ...HISTORY,
+    {
+      id: '28638d01-0000-4000-8000-000000000006',
+      kind: 'motie',
+      title: 'Uitvoering motie Bikker c.s. (28 638, nr. 238): fundamentele herziening van het Actieplan',
+      dueOn: addWorkingDays(today, 14),
+      notaId: '28638001-0000-4000-8000-000000000004',
+    },
+    {
+      // Seed 004: "Uw Kamer zal tweejaarlijks worden geïnformeerd": every two years (P2Y), not twice a year.
+      id: '28638d01-0000-4000-8000-000000000007',
+      kind: 'reporting',
+      title: 'Voortgangsrapportage Actieplan Samen tegen mensenhandel',
+      dueOn: addWorkingDays(today, 40),
+      notaId: '28638003-0000-4000-8000-000000000006',
+      recurrence: 'P2Y',
+    },
+    {
+      id: '28638d01-0000-4000-8000-000000000008',
+      kind: 'kamervragen',
+      title: 'Kamervragen over mensenhandel in de prostitutiesector',
+      preset: { name: 'kamervragen', from: demoKamervragenReceived(today) },
+      notaId: '28638007-0000-4000-8000-000000000010',
+    },
+  ];
+}
+
+const HISTORY: DemoDeadline[] = [
   {
     id: '28638d01-0000-4000-8000-000000000001',
     kind: 'commissiedebat',
@@ -87,28 +118,5 @@ export const DEMO_DEADLINES: DemoDeadline[] = [
     title: 'Beantwoording schriftelijk overleg over het Actieplan Samen tegen mensenhandel',
     dueOn: '2024-06-07',
     outcome: 'met',
-  },
-  {
-    id: '28638d01-0000-4000-8000-000000000006',
-    kind: 'motie',
-    title: 'Uitvoering motie Bikker c.s. (28 638, nr. 238): fundamentele herziening van het Actieplan',
-    dueOn: '2026-12-18',
-    notaId: '28638001-0000-4000-8000-000000000004',
-  },
-  {
-    // Seed 004: "Uw Kamer zal tweejaarlijks worden geïnformeerd": every two years (P2Y), not twice a year.
-    id: '28638d01-0000-4000-8000-000000000007',
-    kind: 'reporting',
-    title: 'Voortgangsrapportage Actieplan Samen tegen mensenhandel',
-    dueOn: '2027-01-29',
-    notaId: '28638003-0000-4000-8000-000000000006',
-    recurrence: 'P2Y',
-  },
-  {
-    id: '28638d01-0000-4000-8000-000000000008',
-    kind: 'kamervragen',
-    title: 'Kamervragen over mensenhandel in de prostitutiesector',
-    preset: { name: 'kamervragen', from: '2026-11-19' },
-    notaId: '28638007-0000-4000-8000-000000000010',
   },
 ];

@@ -1,3 +1,4 @@
+import { addWorkingDays, presetDueOn, presets, type IsoDate } from '@notaflow/calendar';
 import type { RouteChoice } from '@notaflow/domain';
 
 export interface DemoStep {
@@ -25,11 +26,38 @@ const fullChain = ['jenv.afdelingshoofd', 'jenv.directeur', 'jenv.dg'];
 const initialled: DemoStep[] = fullChain.map((who) => ({ who, decision: 'approve', remarks: 'Geparafeerd' }));
 const decided: DemoStep[] = [...initialled, { who: 'jenv.bewindspersoon', decision: 'approve', remarks: 'Akkoord' }];
 
+/** The day the Kamervragen the demo answers were received: eight working days before the demo was seeded. */
+export function demoKamervragenReceived(today: IsoDate): IsoDate {
+  return addWorkingDays(today, -8);
+}
+
 /**
  * Dossier 28 638 (Mensenhandel) as in the seed documents: the nota of 17 June 2024 standing at its co-signers,
- * and notas of the same dossier standing in every other stage, so each demo user finds real work.
+ * and notas of the same dossier standing in every other stage, so each demo user finds real work. What is still
+ * open is dated from `today`, the day of seeding, so the demo work is never overdue on the day it is made.
  */
-export const DEMO_DOSSIER: DemoNota[] = [
+export function demoDossier(today: IsoDate): DemoNota[] {
+  const ahead = (workingDays: number) => addWorkingDays(today, workingDays);
+  return DEMO_NOTAS.map((nota) => ({ ...nota, dueOn: AHEAD[nota.id]?.(ahead, today) ?? nota.dueOn }));
+}
+
+/** The desired dates of the open demo notas, in working days from the day of seeding. */
+const AHEAD: Record<string, (ahead: (workingDays: number) => IsoDate, today: IsoDate) => IsoDate> = {
+  // The motie Bikker c.s. deadline: see demo-deadlines.ts.
+  '28638001-0000-4000-8000-000000000004': (ahead) => ahead(14),
+  // Answered when the Kamervragen are due: three weeks from receipt.
+  '28638007-0000-4000-8000-000000000010': (_, today) =>
+    presetDueOn(presets.kamervragen, demoKamervragenReceived(today)),
+  '28638008-0000-4000-8000-000000000011': (ahead) => ahead(50),
+  '28638002-0000-4000-8000-000000000005': (ahead) => ahead(9),
+  // The progress report: see demo-deadlines.ts.
+  '28638003-0000-4000-8000-000000000006': (ahead) => ahead(40),
+  '28638004-0000-4000-8000-000000000007': (ahead) => ahead(5),
+  '28638005-0000-4000-8000-000000000008': (ahead) => ahead(11),
+  '28638009-0000-4000-8000-000000000012': (ahead) => ahead(13),
+};
+
+const DEMO_NOTAS: DemoNota[] = [
   {
     id: '5552554a-0000-4000-8000-000000000001',
     onsKenmerk: '5552554',
@@ -83,7 +111,6 @@ export const DEMO_DOSSIER: DemoNota[] = [
     id: '28638001-0000-4000-8000-000000000004',
     title: 'Uitvoering motie Bikker c.s. over de aanpak van mensenhandel (28 638, nr. 238)',
     dossier: '28 638',
-    dueOn: '2026-12-18',
     route: { reviewers: fullChain, decider: 'jenv.bewindspersoon', coSigners: ['VWS'], ministerraad: false },
     steps: initialled.slice(0, 2),
   },
@@ -91,7 +118,6 @@ export const DEMO_DOSSIER: DemoNota[] = [
     id: '28638007-0000-4000-8000-000000000010',
     title: 'Beantwoording Kamervragen over mensenhandel in de prostitutiesector',
     dossier: '28 638',
-    dueOn: '2026-12-10',
     route: { reviewers: fullChain, decider: 'jenv.bewindspersoon', coSigners: ['SZW'], ministerraad: false },
     steps: initialled.slice(0, 1),
   },
@@ -99,7 +125,6 @@ export const DEMO_DOSSIER: DemoNota[] = [
     id: '28638008-0000-4000-8000-000000000011',
     title: 'Verzamelbrief mensenhandel, eerste helft 2027',
     dossier: '28 638',
-    dueOn: '2027-02-12',
     route: { reviewers: fullChain, decider: 'jenv.bewindspersoon', coSigners: ['VWS', 'SZW'], ministerraad: false },
     submit: true,
     steps: [],
@@ -108,7 +133,6 @@ export const DEMO_DOSSIER: DemoNota[] = [
     id: '28638002-0000-4000-8000-000000000005',
     title: 'Kosten van de extra acties uit het Actieplan (toezegging begrotingsbehandeling)',
     dossier: '28 638',
-    dueOn: '2026-12-11',
     route: { reviewers: fullChain, decider: 'jenv.bewindspersoon', coSigners: ['BZ', 'BHO'], ministerraad: false },
     steps: initialled,
   },
@@ -116,7 +140,6 @@ export const DEMO_DOSSIER: DemoNota[] = [
     id: '28638003-0000-4000-8000-000000000006',
     title: 'Tweejaarlijkse voortgangsrapportage Samen tegen mensenhandel',
     dossier: '28 638',
-    dueOn: '2027-01-29',
     route: {
       reviewers: fullChain,
       decider: 'jenv.bewindspersoon',
@@ -133,7 +156,6 @@ export const DEMO_DOSSIER: DemoNota[] = [
     id: '28638004-0000-4000-8000-000000000007',
     title: 'Beantwoording schriftelijk overleg over het Actieplan mensenhandel',
     dossier: '28 638',
-    dueOn: '2026-12-04',
     route: {
       reviewers: ['jenv.directeur', 'jenv.dg'],
       decider: 'jenv.bewindspersoon',
@@ -149,7 +171,6 @@ export const DEMO_DOSSIER: DemoNota[] = [
     id: '28638005-0000-4000-8000-000000000008',
     title: 'Reactie op het rapport van de Nationaal Rapporteur Mensenhandel',
     dossier: '28 638',
-    dueOn: '2026-12-15',
     route: { reviewers: ['jenv.dg'], decider: 'jenv.bewindspersoon', coSigners: [], ministerraad: false },
     steps: [
       { who: 'jenv.dg', decision: 'approve' },
@@ -161,7 +182,6 @@ export const DEMO_DOSSIER: DemoNota[] = [
     id: '28638009-0000-4000-8000-000000000012',
     title: 'Omzetting van de herziene EU-richtlijn mensenhandel (2024/1712): Kamerbrief over de Nederlandse inzet',
     dossier: '28 638',
-    dueOn: '2026-12-17',
     route: {
       reviewers: ['jenv.directeur'],
       decider: 'jenv.bewindspersoon',

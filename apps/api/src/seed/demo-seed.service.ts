@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { toAmsterdamDate } from '@notaflow/calendar';
 import type { AppConfig } from '@notaflow/config';
 import { DEMO_USERS, type Actor } from '@notaflow/domain';
 import { DeadlineEntity, NotaEntity, PostponementEntity, TaskEntity } from '@notaflow/persistence';
@@ -10,9 +11,9 @@ import { APP_CONFIG } from '../config/config.module';
 import { NotaService } from '../notas/nota.service';
 import { TaskService } from '../tasks/task.service';
 import { TurnaroundViewRefresher } from '../analytics/turnaround-view.refresher';
-import { DEMO_DEADLINES, type DemoDeadline } from './demo-deadlines';
+import { demoDeadlines, type DemoDeadline } from './demo-deadlines';
 import { seedDemoHistory } from './demo-history';
-import { DEMO_DOSSIER, type DemoNota } from './demo-dossier';
+import { demoDossier, type DemoNota } from './demo-dossier';
 
 /**
  * Seeds dossier 28 638 through the same services users go through, so every demo nota has a real flow.
@@ -47,15 +48,19 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   async seed(): Promise<void> {
     await this.waitForDemoUsers();
-    for (const demo of DEMO_DOSSIER) await this.seedNota(demo);
-    for (const demo of DEMO_DEADLINES) await this.seedDeadline(demo);
+    // What is still open is dated from today; a second start finds it seeded and leaves it as it was.
+    const today = toAmsterdamDate(new Date());
+    const notas = demoDossier(today);
+    const deadlines = demoDeadlines(today);
+    for (const demo of notas) await this.seedNota(demo);
+    for (const demo of deadlines) await this.seedDeadline(demo);
     // The history is in place: now the open deadlines get their watches (reminders, and the miss).
     const open = await this.dataSource.getRepository(DeadlineEntity).findBy({ status: 'open' });
-    await this.watches.changed(open.filter((d) => DEMO_DEADLINES.some((demo) => demo.id === d.id)).map((d) => d.id));
+    await this.watches.changed(open.filter((d) => deadlines.some((demo) => demo.id === d.id)).map((d) => d.id));
     // A year of finished notas for the dashboard; the analytics view takes them in at once, not at its next refresh.
     const written = await this.dataSource.transaction((db) => seedDemoHistory(db, new Date()));
     if (written) await this.analytics.refresh();
-    this.logger.log(`demo dossier 28 638 ready (${DEMO_DOSSIER.length} notas, ${DEMO_DEADLINES.length} deadlines)`);
+    this.logger.log(`demo dossier 28 638 ready (${notas.length} notas, ${deadlines.length} deadlines)`);
   }
 
   /** Registered, postponed and closed as it happened; each step is skipped when it is already in place. */
