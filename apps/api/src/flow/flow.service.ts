@@ -4,6 +4,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppConfig } from '@notaflow/config';
@@ -101,7 +102,9 @@ export class FlowService {
     if (error instanceof WorkflowNotFoundError || isCompletedError(error)) {
       return new AppException(AppErrorCode.CONFLICT, 'The flow of this nota has ended.');
     }
-    if (isDeadlineError(error)) {
+    // The deadline passed while the client waited for the outcome: the SDK says so with its own error, whose
+    // cause is the cancelled call (code 1), not a DEADLINE_EXCEEDED (code 4).
+    if (isDeadlineError(error) || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
       return new AppException(
         AppErrorCode.UNAVAILABLE,
         'The flow did not answer in time (is a worker running?). Check the nota before trying again.',
