@@ -55,6 +55,8 @@ export class OwnStack {
   worker: Child | undefined;
   api: Child | undefined;
   private readonly jwtSecret = randomBytes(48).toString('base64url');
+  /** How much of the API's log unexpectedErrors has read. */
+  private logRead = 0;
 
   private constructor(
     readonly dir: string,
@@ -196,18 +198,20 @@ export class OwnStack {
   unexpectedErrors(): string[] {
     const file = path.join(this.logDir, 'api.log');
     if (!existsSync(file)) return [];
-    return readFileSync(file, 'utf8')
-      .split('\n')
-      .flatMap((line) => {
-        try {
-          const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { type?: string; stack?: string } };
-          return entry.level === 50 && entry.msg === 'request failed' && entry.err?.type !== 'AppException'
-            ? [(entry.err?.stack ?? JSON.stringify(entry.err)).split('\n').slice(0, 4).join(' | ')]
-            : [];
-        } catch {
-          return [];
-        }
-      });
+    // Only what was logged since the last look: each fault reports its own.
+    const log = readFileSync(file, 'utf8');
+    const since = log.slice(this.logRead);
+    this.logRead = log.length;
+    return since.split('\n').flatMap((line) => {
+      try {
+        const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { type?: string; stack?: string } };
+        return entry.level === 50 && entry.msg === 'request failed' && entry.err?.type !== 'AppException'
+          ? [(entry.err?.stack ?? JSON.stringify(entry.err)).split('\n').slice(0, 4).join(' | ')]
+          : [];
+      } catch {
+        return [];
+      }
+    });
   }
 
   /** Still running, or exited with what (a worker or API that gave up during a fault is a defect). */
