@@ -63,21 +63,36 @@ describe('recordTransition, retried', () => {
 
   const minutesAfter = (start: number, minutes: number) => new Date(start + minutes * 60_000).toISOString();
 
+  /** The drafters' task of sending the nota's given version to the Kamer. */
+  const dispatchTask = (version: number) => ({
+    id: randomUUID(),
+    type: 'dispatch' as const,
+    stage: 'dispatch' as const,
+    organisation: 'JENV',
+    assignee: null,
+    version,
+    slaWorkingDays: 2,
+    reminderWorkingDaysBefore: 1,
+  });
+
+  /** The first reviewer's task of a new flow. */
+  const initialTask = () => ({
+    id: randomUUID(),
+    type: 'initial' as const,
+    stage: 'initialling' as const,
+    organisation: 'JENV',
+    assignee: 'jenv.afdelingshoofd',
+    version: 1,
+    slaWorkingDays: 5,
+    reminderWorkingDaysBefore: 2,
+  });
+
   it('writes each event, task, version and nota change of every step once', async () => {
     const nota = await flow.register();
     const workflowId = notaWorkflowId(nota.id);
     const start = Date.now();
     const base = { workflowId, notaId: nota.id };
-    const initial = {
-      id: randomUUID(),
-      type: 'initial' as const,
-      stage: 'initialling' as const,
-      organisation: 'JENV',
-      assignee: 'jenv.afdelingshoofd',
-      version: 1,
-      slaWorkingDays: 5,
-      reminderWorkingDaysBefore: 2,
-    };
+    const initial = initialTask();
 
     // Submitted, the first stage entered and its task opened.
     const at1 = minutesAfter(start, 0);
@@ -161,16 +176,7 @@ describe('recordTransition, retried', () => {
     expect(s3.written.nota).toMatchObject({ status: 'in_review', version: 2 });
 
     // Straight on to dispatch (as a route of one step would), opening the drafters' task.
-    const dispatch = {
-      id: randomUUID(),
-      type: 'dispatch' as const,
-      stage: 'dispatch' as const,
-      organisation: 'JENV',
-      assignee: null,
-      version: 2,
-      slaWorkingDays: 2,
-      reminderWorkingDaysBefore: 1,
-    };
+    const dispatch = dispatchTask(2);
     const at4 = minutesAfter(start, 3);
     const s4 = await recordTwice({
       ...base,
@@ -201,7 +207,8 @@ describe('recordTransition, retried', () => {
     const nota = await flow.register();
     const base = { workflowId: notaWorkflowId(nota.id), notaId: nota.id };
     const start = Date.now();
-    const taskId = randomUUID();
+    const task = initialTask();
+    const taskId = task.id;
     const opening: Transition = {
       ...base,
       at: minutesAfter(start, 0),
@@ -210,18 +217,7 @@ describe('recordTransition, retried', () => {
         { seq: 2, type: 'task_opened', organisation: 'JENV', stage: 'initialling', taskId },
       ],
       nota: { status: 'in_review', stage: 'initialling', version: 1, submittedAt: minutesAfter(start, 0) },
-      open: [
-        {
-          id: taskId,
-          type: 'initial',
-          stage: 'initialling',
-          organisation: 'JENV',
-          assignee: 'jenv.afdelingshoofd',
-          version: 1,
-          slaWorkingDays: 5,
-          reminderWorkingDaysBefore: 2,
-        },
-      ],
+      open: [task],
     };
     await sut.recordTransition(opening);
     const sentBack: Transition = {
@@ -256,16 +252,7 @@ describe('recordTransition, retried', () => {
     expect(created.status).toBe(201);
     const deadlineId: string = created.body.id;
 
-    const dispatch = {
-      id: randomUUID(),
-      type: 'dispatch' as const,
-      stage: 'dispatch' as const,
-      organisation: 'JENV',
-      assignee: null,
-      version: 1,
-      slaWorkingDays: 2,
-      reminderWorkingDaysBefore: 1,
-    };
+    const dispatch = dispatchTask(1);
     const start = Date.now();
     const at1 = minutesAfter(start, 0);
     await recordTwice({

@@ -1,15 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { addWorkingDays, toAmsterdamDate } from '@notaflow/calendar';
 import { demoMailbox } from '@notaflow/domain';
 import { deadlineScheduleQuery, deadlineWatchId } from '@notaflow/temporal';
 import { DeadlineWatchService } from '../apps/api/src/deadlines/deadline-watch.service';
-import { caughtMail, startMailCatcher, type RunningMailCatcher } from '../scripts/lib/mail-catcher';
-import { freePort } from '../scripts/lib/ports';
+import { caughtMail, type RunningMailCatcher } from '../scripts/lib/mail-catcher';
 import { startTestApp, type TestApp } from './support/app';
 import { FlowDriver } from './support/flow-driver';
 import { DEMO_ROUTE } from './support/http';
+import { startTestMailCatcher } from './support/mail';
 import { eventually } from './support/time-skipping';
 
 /**
@@ -21,24 +18,16 @@ describe('deadline watches through the HTTP API', () => {
   let app: TestApp;
   let flow: FlowDriver;
   let catcher: RunningMailCatcher;
-  let mailDir: string;
   const today = toAmsterdamDate(new Date());
 
   beforeAll(async () => {
-    mailDir = mkdtempSync(path.join(os.tmpdir(), 'notaflow-mail-'));
-    catcher = await startMailCatcher({
-      smtpPort: await freePort(),
-      webPort: await freePort(),
-      mailDir,
-      logFile: path.join(mailDir, 'maildev.log'),
-    });
+    catcher = await startTestMailCatcher();
     app = await startTestApp({ env: { SMTP_URL: catcher.smtpUrl } });
     flow = await FlowDriver.create(app.baseUrl);
   });
   afterAll(async () => {
     await app?.close();
     await catcher?.stop();
-    rmSync(mailDir, { recursive: true, force: true });
   });
 
   const watchOf = (deadlineId: string) => app.client.workflow.getHandle(deadlineWatchId(deadlineId));

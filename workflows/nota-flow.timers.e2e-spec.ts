@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
@@ -36,8 +33,8 @@ import {
   type NotaFlowInput,
 } from '@notaflow/temporal';
 import { createSmtpMailer, type Mailer } from '@notaflow/activities';
-import { caughtMail, startMailCatcher, type RunningMailCatcher } from '../scripts/lib/mail-catcher';
-import { freePort } from '../scripts/lib/ports';
+import { caughtMail, type RunningMailCatcher } from '../scripts/lib/mail-catcher';
+import { startTestMailCatcher } from '../test/support/mail';
 import { eventually, startTimeSkippingStack, type TimeSkippingStack } from '../test/support/time-skipping';
 import type { notaFlowWorkflow } from './nota-flow.workflow';
 
@@ -109,17 +106,10 @@ describe('reminder and escalation timers of the approval flow (time-skipping)', 
 
   let catcher: RunningMailCatcher;
   let mailer: Mailer;
-  let mailDir: string;
 
   beforeAll(async () => {
     // Reminders and escalations are emailed too, through a real SMTP server (maildev) on free ports.
-    mailDir = mkdtempSync(path.join(os.tmpdir(), 'notaflow-mail-'));
-    catcher = await startMailCatcher({
-      smtpPort: await freePort(),
-      webPort: await freePort(),
-      mailDir,
-      logFile: path.join(mailDir, 'maildev.log'),
-    });
+    catcher = await startTestMailCatcher();
     mailer = createSmtpMailer({ url: catcher.smtpUrl, from: 'notaflow <notaflow@notaflow.example>' });
     stack = await startTimeSkippingStack({ mailer });
     ({ dataSource, taskQueue } = stack);
@@ -147,7 +137,6 @@ describe('reminder and escalation timers of the approval flow (time-skipping)', 
     await stack?.stop();
     mailer?.close();
     await catcher?.stop();
-    rmSync(mailDir, { recursive: true, force: true });
   });
 
   // ---- helpers ----

@@ -123,13 +123,7 @@ describe('fault 1: kill -9 of every process of npm start, then npm start again',
       );
     });
     phase('every flow dispatched');
-    const result = await verifyFlows({
-      fault,
-      databaseUrl: stack.databaseUrl,
-      temporalAddress: stack.temporalAddress,
-      flows,
-      attempts: driver.attempts,
-    });
+    const result = await verifyFlows({ fault, stack, flows, attempts: driver.attempts });
     result.notes.push(
       `killed ${killed.length} processes with ${wave.answeredBefore} of ${FLOWS} decisions of the wave answered`,
       `wave: ${statusCounts(waveAnswers)}; npm start again ready in ${restart / 1000} s ` +
@@ -184,13 +178,7 @@ describe('faults 2-4: one part of the running stack at a time', () => {
     phase('the part is back, every decision answered');
     await driver.complete(flows, 150_000);
     phase('every flow dispatched');
-    const result = await verifyFlows({
-      fault,
-      databaseUrl: stack.databaseUrl,
-      temporalAddress: stack.temporalAddress,
-      flows,
-      attempts: driver.attempts,
-    });
+    const result = await verifyFlows({ fault, stack, flows, attempts: driver.attempts });
     const down = stack.exits();
     if (down.length) result.problems.push(`parts of the stack gave up: ${down.join(', ')}`);
     // A 500 is a defect: what the API logged of it says where.

@@ -2,9 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { freePort, waitFor } from '../../../scripts/lib/ports';
-import { addressesOf, CHAOS_ENV } from './own-stack';
+import { CHAOS_ENV, LoopbackStack } from './own-stack';
 import { killEverything, processesUsing } from './processes';
-import { untilReady } from './wait';
 
 const root = path.resolve(__dirname, '../../..');
 const stackScript = path.join(root, 'dist/scripts/stack.js');
@@ -36,27 +35,17 @@ export async function freeStackPorts(): Promise<NpmStartPorts> {
  * `npm start` as its script runs it (`node dist/scripts/stack.js`) on a data directory and ports of our own: the
  * whole embedded stack in one process tree, which fault 1 kills with -9 and starts again on the same data.
  */
-export class NpmStart {
+export class NpmStart extends LoopbackStack {
   private child: ChildProcess | undefined;
   private exited: Promise<number | null> | undefined;
   private output = '';
 
   constructor(
     readonly dataDir: string,
-    readonly ports: NpmStartPorts,
+    override readonly ports: NpmStartPorts,
     private readonly temporalCli: string,
-  ) {}
-
-  get baseUrl(): string {
-    return addressesOf(this.ports).baseUrl;
-  }
-
-  get temporalAddress(): string {
-    return addressesOf(this.ports).temporalAddress;
-  }
-
-  get databaseUrl(): string {
-    return addressesOf(this.ports).databaseUrl;
+  ) {
+    super(ports);
   }
 
   /** The end of what stack.js printed (the API's and the worker's log lines among it). */
@@ -102,7 +91,7 @@ export class NpmStart {
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    await untilReady(
+    await waitFor(
       'npm start to print "notaflow | ready"',
       async () => this.output.includes('notaflow | ready') || undefined,
       {

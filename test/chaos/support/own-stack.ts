@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startChild, type Child } from '../../../scripts/lib/child';
-import { freePort } from '../../../scripts/lib/ports';
+import { freePort, waitFor } from '../../../scripts/lib/ports';
 import { startPostgres, type RunningPostgres } from '../../../scripts/lib/postgres';
 import { startTemporalDevServer, type RunningTemporal } from '../../../scripts/lib/temporal-server';
 import { workerPolls } from './temporal';
-import { untilReady } from './wait';
 
 /** The default task queue: the API starts flows on it, the worker polls it. */
 export const TASK_QUEUE = 'notaflow';
@@ -23,13 +22,21 @@ export const CHAOS_ENV: Record<string, string> = {
   SIGN_IN_RATE_LIMIT_PER_MINUTE: '10000',
 };
 
-/** Where a stack on these loopback ports answers (the embedded PostgreSQL's user and database are notaflow). */
-export function addressesOf(ports: { api: number; postgres: number; temporal: number }) {
-  return {
-    baseUrl: `http://127.0.0.1:${ports.api}`,
-    temporalAddress: `127.0.0.1:${ports.temporal}`,
-    databaseUrl: `postgres://notaflow:notaflow@127.0.0.1:${ports.postgres}/notaflow`,
-  };
+/** A stack on loopback ports: where its API, Temporal and PostgreSQL (user and database notaflow) answer. */
+export abstract class LoopbackStack {
+  constructor(readonly ports: { api: number; postgres: number; temporal: number }) {}
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.ports.api}`;
+  }
+
+  get temporalAddress(): string {
+    return `127.0.0.1:${this.ports.temporal}`;
+  }
+
+  get databaseUrl(): string {
+    return `postgres://notaflow:notaflow@127.0.0.1:${this.ports.postgres}/notaflow`;
+  }
 }
 
 /** Why a child is no longer running (with the end of its log), or undefined while it runs. */
@@ -49,7 +56,7 @@ export function tail(file: string, lines = 30): string {
  * environment), but each under our control: stack.ts stops everything when one child exits, and faults 2-4 must
  * kill or stop one part while the others keep running.
  */
-export class OwnStack {
+export class OwnStack extends LoopbackStack {
   postgres: RunningPostgres | undefined;
   temporal: RunningTemporal | undefined;
   worker: Child | undefined;
@@ -61,8 +68,9 @@ export class OwnStack {
   private constructor(
     readonly dir: string,
     readonly temporalCli: string,
-    readonly ports: { api: number; postgres: number; temporal: number },
+    ports: { api: number; postgres: number; temporal: number },
   ) {
+    super(ports);
     mkdirSync(this.logDir, { recursive: true });
   }
 
@@ -76,18 +84,6 @@ export class OwnStack {
 
   get logDir(): string {
     return path.join(this.dir, 'logs');
-  }
-
-  get baseUrl(): string {
-    return addressesOf(this.ports).baseUrl;
-  }
-
-  get temporalAddress(): string {
-    return addressesOf(this.ports).temporalAddress;
-  }
-
-  get databaseUrl(): string {
-    return addressesOf(this.ports).databaseUrl;
   }
 
   async startAll(): Promise<void> {
@@ -160,7 +156,7 @@ export class OwnStack {
   async startApi(): Promise<void> {
     const api = this.startNode('api');
     this.api = api;
-    await untilReady(
+    await waitFor(
       'the API',
       async () => ((await fetch(`${this.baseUrl}/api/v1/health`)).status < 500 ? true : undefined),
       {
@@ -175,7 +171,7 @@ export class OwnStack {
   async startWorker(): Promise<void> {
     const worker = this.startNode('worker');
     this.worker = worker;
-    await untilReady(
+    await waitFor(
       'the worker to poll',
       async () => ((await workerPolls(this.temporalAddress, TASK_QUEUE, worker.process.pid ?? 0)) ? true : undefined),
       { gone: () => exited(worker, () => tail(path.join(this.logDir, 'worker.log'))), timeoutMs: 60_000 },

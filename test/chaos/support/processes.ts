@@ -86,7 +86,7 @@ function signal(pid: number, name: NodeJS.Signals): void {
  */
 export async function killEverything(root: number | undefined, dir: string): Promise<string[]> {
   const killed = new Map<number, string>();
-  // Twice: a process may start one (a watcher's `sleep`, a backend) between the look and the freeze.
+  // More than once: a process may start one (a watcher's `sleep`, a backend) between the look and the freeze.
   for (let round = 0; round < 3; round++) {
     const targets = new Set<number>([
       ...(root ? descendantsOf(root) : []),

@@ -33,8 +33,7 @@ async function rows<T>(db: Client, sql: string, params: unknown[]): Promise<T[]>
  */
 export async function verifyFlows(options: {
   fault: string;
-  databaseUrl: string;
-  temporalAddress: string;
+  stack: { databaseUrl: string; temporalAddress: string };
   flows: ChaosFlow[];
   attempts: DecisionAttempt[];
 }): Promise<FaultResult> {
@@ -43,7 +42,7 @@ export async function verifyFlows(options: {
   const problems: string[] = [];
   let lost = 0;
   let duplicates = 0;
-  const db = new Client({ connectionString: options.databaseUrl });
+  const db = new Client({ connectionString: options.stack.databaseUrl });
   await db.connect();
   try {
     const notas = await rows<{ id: string; status: string; ons_kenmerk: string }>(
@@ -54,7 +53,7 @@ export async function verifyFlows(options: {
     // A dispatched nota's run closes once what it began beside the flow is written: an announcement whose worker
     // was killed is retried only after its 30 s start-to-close timeout.
     const statuses = await closedStatuses(
-      options.temporalAddress,
+      options.stack.temporalAddress,
       flows.map((f) => f.workflowId),
       90_000,
     );
@@ -162,20 +161,14 @@ export async function verifyFlows(options: {
     }
 
     // Since v2 each new task is announced to its holder: where the flows announce, every task once (duplicates are
-    // counted below). The announcement runs beside the flow, so a moment is allowed for the last ones.
-    const unannounced = async () =>
-      rows<{ id: string; workflow_id: string; type: string; announced: number }>(
-        db,
-        `SELECT t.id, t.workflow_id, t.type, (SELECT count(*) FROM notifications n WHERE n.task_id = t.id AND n.kind = 'task_assigned')::int
-                AS announced
-           FROM tasks t WHERE t.nota_id = ANY($1::uuid[])`,
-        [ids],
-      );
-    let announcements = await unannounced();
-    for (let i = 0; i < 20 && announcements.some((t) => !t.announced); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      announcements = await unannounced();
-    }
+    // counted below). Since v3 a run closes only once its announcements are written, and the runs have closed.
+    const announcements = await rows<{ id: string; workflow_id: string; type: string; announced: number }>(
+      db,
+      `SELECT t.id, t.workflow_id, t.type, (SELECT count(*) FROM notifications n WHERE n.task_id = t.id AND n.kind = 'task_assigned')::int
+              AS announced
+         FROM tasks t WHERE t.nota_id = ANY($1::uuid[])`,
+      [ids],
+    );
     if (announcements.some((t) => t.announced)) {
       const missing = announcements.filter((t) => !t.announced);
       lost += missing.length;

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppException } from './app.exception';
-import { outageOf } from './outage';
+import { outageOf, type Dependency } from './outage';
 import { problem, PROBLEM_CONTENT_TYPE, statusOf, type Problem } from './problem';
 
 /** How long a caller is asked to wait when PostgreSQL or Temporal is away. */
@@ -37,7 +37,7 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   /** A part the API depends on is away: the request may be sent again once it is back. */
-  private outageProblem(dependency: 'database' | 'temporal'): Problem {
+  private outageProblem(dependency: Dependency): Problem {
     const detail =
       dependency === 'database'
         ? 'The database is not reachable right now. Try again shortly.'

@@ -156,16 +156,7 @@ export class NotaService {
       throw new AppException(AppErrorCode.CONFLICT, 'A Kamerstuk number is recorded after dispatch to the Kamer.');
     }
     const vergaderjaar = vergaderjaarOf(toAmsterdamDate(nota.dispatchedAt));
-    if (
-      nota.kamerstukNumber !== null &&
-      (nota.kamerstukNumber !== dto.number || nota.kamerstukDossier !== dto.dossier)
-    ) {
-      throw new AppException(
-        AppErrorCode.CONFLICT,
-        `Kamerstuk ${nota.kamerstukDossier} nr. ${nota.kamerstukNumber} has already been recorded for this nota.`,
-      );
-    }
-    // Only where none is recorded yet, or the same one again: of two different numbers sent at once, one wins.
+    // Only where none is recorded yet, or the same one again: another number, sent before or at the same time, wins.
     const [, affected] = (await this.dataSource.query(
       `UPDATE notas SET kamerstuk_dossier = $2, kamerstuk_number = $3, kamerstuk_vergaderjaar = $4
         WHERE id = $1 AND (kamerstuk_number IS NULL OR (kamerstuk_number = $3 AND kamerstuk_dossier = $2))`,

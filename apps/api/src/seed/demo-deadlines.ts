@@ -1,6 +1,6 @@
-import { addWorkingDays, type IsoDate } from '@notaflow/calendar';
+import type { IsoDate } from '@notaflow/calendar';
 import type { DeadlineClosingStatus, DeadlineKind } from '@notaflow/domain';
-import { demoKamervragenReceived } from './demo-dossier';
+import { demoDates } from './demo-dossier';
 
 export interface DemoDeadline {
   /** Fixed, so a second start finds what the first one seeded. */
@@ -25,13 +25,14 @@ const UITSTELBRIEF = '4914404a-0000-4000-8000-000000000002';
  * and the deadlines still open that the demo notas answer, dated from `today`, the day of seeding, as the notas are.
  */
 export function demoDeadlines(today: IsoDate): DemoDeadline[] {
+  const dates = demoDates(today);
   return [
     ...HISTORY,
     {
       id: '28638d01-0000-4000-8000-000000000006',
       kind: 'motie',
       title: 'Uitvoering motie Bikker c.s. (28 638, nr. 238): fundamentele herziening van het Actieplan',
-      dueOn: addWorkingDays(today, 14),
+      dueOn: dates.motieDue,
       notaId: '28638001-0000-4000-8000-000000000004',
     },
     {
@@ -39,7 +40,7 @@ export function demoDeadlines(today: IsoDate): DemoDeadline[] {
       id: '28638d01-0000-4000-8000-000000000007',
       kind: 'reporting',
       title: 'Voortgangsrapportage Actieplan Samen tegen mensenhandel',
-      dueOn: addWorkingDays(today, 40),
+      dueOn: dates.reportDue,
       notaId: '28638003-0000-4000-8000-000000000006',
       recurrence: 'P2Y',
     },
@@ -47,7 +48,7 @@ export function demoDeadlines(today: IsoDate): DemoDeadline[] {
       id: '28638d01-0000-4000-8000-000000000008',
       kind: 'kamervragen',
       title: 'Kamervragen over mensenhandel in de prostitutiesector',
-      preset: { name: 'kamervragen', from: demoKamervragenReceived(today) },
+      preset: { name: 'kamervragen', from: dates.kamervragenReceived },
       notaId: '28638007-0000-4000-8000-000000000010',
     },
   ];
