@@ -213,7 +213,7 @@ describe('security', () => {
         () =>
           app.dataSource.query(
             `SELECT actor, role, organisation, action, object, result, status, origin FROM audit_log
-              WHERE id > $1 ORDER BY id`,
+              WHERE id > $1 ORDER BY at, id`,
             [before],
           ),
         (found: unknown[]) => found.length >= 4,

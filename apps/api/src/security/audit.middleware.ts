@@ -12,6 +12,9 @@ const MAX_TEXT = 300;
  * one (401, 403): action (method and route), object (the path, never the query string, which may carry a feed
  * token), result, origin, actor and time. A sign-in names the username it was for, never the password. Writing it
  * after the response keeps the request's own latency; a row that cannot be written is logged as an error.
+ *
+ * `at` is the moment the request arrived, to the microsecond, not the moment its row was written: rows written
+ * after their responses may land in any order, and the log must still tell which request came first.
  */
 @Injectable()
 export class AuditMiddleware implements NestMiddleware {
@@ -20,23 +23,25 @@ export class AuditMiddleware implements NestMiddleware {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
+    const arrived = microsecondsNow();
     response.once('finish', () => {
       const status = response.statusCode;
       if (!STATE_CHANGING.has(request.method) && status !== 401 && status !== 403) return;
-      void this.write(request as AuthenticatedRequest, status);
+      void this.write(request as AuthenticatedRequest, status, arrived);
     });
     next();
   }
 
-  private async write(request: AuthenticatedRequest, status: number): Promise<void> {
+  private async write(request: AuthenticatedRequest, status: number, arrived: bigint): Promise<void> {
     const path = (request.originalUrl ?? request.url).split('?')[0];
     const route = (request.route as { path?: string } | undefined)?.path;
     const signIn = path.endsWith('/auth/token') && typeof request.body?.username === 'string';
     const actor = request.actor?.username ?? (signIn ? String(request.body.username) : null);
     try {
       await this.dataSource.query(
-        `INSERT INTO audit_log (actor, role, organisation, action, object, result, status, origin, user_agent, request_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        `INSERT INTO audit_log
+           (actor, role, organisation, action, object, result, status, origin, user_agent, request_id, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           clip(actor),
           request.actor?.role ?? null,
@@ -48,12 +53,25 @@ export class AuditMiddleware implements NestMiddleware {
           request.ip ?? null,
           clip(request.headers['user-agent'] ?? null),
           clip(String((request as { id?: unknown }).id ?? '')) || null,
+          isoMicroseconds(arrived),
         ],
       );
     } catch (error) {
       this.logger.error({ err: error, action: `${request.method} ${path}`, status }, 'audit entry not written');
     }
   }
+}
+
+/** Wall-clock time in microseconds: the clock at start-up plus the monotonic clock since, so it never runs back. */
+const CLOCK_BASE = BigInt(Date.now()) * 1000n - process.hrtime.bigint() / 1000n;
+function microsecondsNow(): bigint {
+  return CLOCK_BASE + process.hrtime.bigint() / 1000n;
+}
+
+/** `2026-11-29T06:28:16.123456Z`: PostgreSQL's timestamptz keeps all six digits. */
+export function isoMicroseconds(micros: bigint): string {
+  const millis = new Date(Number(micros / 1000n)).toISOString();
+  return `${millis.slice(0, -1)}${String(micros % 1000n).padStart(3, '0')}Z`;
 }
 
 function clip(value: string | null): string | null {
