@@ -73,6 +73,10 @@ describe('the approval flow through the HTTP API', () => {
     expect(held.nota).toMatchObject({ status: 'in_review', stage: 'ministerraad' });
     const [heldOver] = await flow.openTasks('mr', nota.id);
     expect(heldOver.meetingOn).toBe(later);
+    // The inbox lists a task exactly as the decision on it answered, to the millisecond.
+    const mrTasks = await flow.as.mr.get(`/tasks?status=all&notaId=${nota.id}`);
+    expect(mrTasks.body).toContainEqual(held.task);
+    expect(held.task.decidedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const approvedByMr = await flow.decide('mr', nota.id, 'approve');
     expect(approvedByMr.nota).toMatchObject({ stage: 'dispatch' });
 

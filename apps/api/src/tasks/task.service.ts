@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { toAmsterdamDate } from '@notaflow/calendar';
 import { isDecisionAllowed, mayActOnTask, type Actor } from '@notaflow/domain';
 import { NotaEntity, TaskEntity } from '@notaflow/persistence';
@@ -19,24 +19,30 @@ export class TaskService {
     private readonly calendar: CalendarService,
   ) {}
 
-  /** The tasks the caller may act on (API.md "Who holds which task"), soonest due first. */
+  /**
+   * The tasks the caller may act on (API.md "Who holds which task"), soonest due first. The most requested route
+   * (every inbox polls it), so one statement answers in the DTO's own shape: no entities to hydrate, and times as
+   * PostgreSQL formats them, not parsed into Dates to be formatted again.
+   */
   async list(actor: Actor, query: ListTasksQuery): Promise<TaskDto[]> {
-    const qb = this.dataSource
-      .getRepository(TaskEntity)
-      .createQueryBuilder('t')
-      .innerJoinAndMapOne('t.nota', NotaEntity, 'n', 'n.id = t.nota_id')
-      // Of the nota, only what a task shows: hydrating its route and timestamps cost most of the request.
-      .select(['t', 'n.id', 'n.onsKenmerk', 'n.title'])
-      .orderBy('t.due_at', 'ASC')
-      .addOrderBy('t.id')
-      .limit(500);
-    this.whereHeldBy(qb, actor);
+    const params: unknown[] = [];
+    const param = (value: unknown): string => `$${params.push(value)}`;
+    const where = [heldBy(actor, param)];
     const status = query.status ?? 'open';
-    if (status !== 'all') qb.andWhere('t.status = :status', { status });
-    if (query.type) qb.andWhere('t.type = :type', { type: query.type });
-    if (query.notaId) qb.andWhere('t.nota_id = :notaId', { notaId: query.notaId });
-    const rows = (await qb.getMany()) as (TaskEntity & { nota: NotaEntity })[];
-    return rows.map((task) => toTaskDto(task, task.nota));
+    if (status !== 'all') where.push(`t.status = ${param(status)}`);
+    if (query.type) where.push(`t.type = ${param(query.type)}`);
+    if (query.notaId) where.push(`t.nota_id = ${param(query.notaId)}`);
+    return this.dataSource.query(
+      `SELECT t.id, t.nota_id AS "notaId", n.ons_kenmerk AS "onsKenmerk", n.title, t.type, t.stage, t.organisation,
+              t.assignee, t.status, t.version, ${isoTime('t.due_at')} AS "dueAt", ${isoTime('t.created_at')} AS "createdAt",
+              t.meeting_on::text AS "meetingOn", t.decision, t.decided_by AS "decidedBy",
+              ${isoTime('t.decided_at')} AS "decidedAt", t.remarks
+         FROM tasks t JOIN notas n ON n.id = t.nota_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY t.due_at, t.id
+        LIMIT ${TASK_LIST_LIMIT}`,
+      params,
+    );
   }
 
   /**
@@ -80,30 +86,33 @@ export class TaskService {
     return { task: toTaskDto(decided, nota), nota: result.nota };
   }
 
-  private whereHeldBy(qb: SelectQueryBuilder<TaskEntity>, actor: Actor): void {
-    const params = { username: actor.username, org: actor.organisation };
-    switch (actor.role) {
-      case 'reviewer':
-      case 'decider':
-        qb.where("t.type IN ('initial', 'decide') AND t.assignee = :username AND t.organisation = :org", params);
-        return;
-      case 'cosigner':
-        qb.where("t.type = 'co-sign' AND t.organisation = :org", params);
-        return;
-      case 'ministerraad':
-        qb.where("t.type = 'ministerraad'");
-        return;
-      case 'drafter':
-        qb.where("t.type = 'dispatch' AND t.organisation = :org", params);
-        return;
-      default:
-        qb.where('false');
-    }
-  }
-
   private async find(id: string): Promise<TaskEntity> {
     const task = isUuid(id) ? await this.dataSource.getRepository(TaskEntity).findOneBy({ id }) : null;
     if (!task) throw new AppException(AppErrorCode.NOT_FOUND, `No task ${id}.`);
     return task;
+  }
+}
+
+const TASK_LIST_LIMIT = 500;
+
+/** As Date.prototype.toISOString writes it, the form every other time in the API takes. */
+function isoTime(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/** The SQL condition for the tasks `actor` holds; `param` binds a value and names its placeholder. */
+function heldBy(actor: Actor, param: (value: unknown) => string): string {
+  switch (actor.role) {
+    case 'reviewer':
+    case 'decider':
+      return `t.type IN ('initial', 'decide') AND t.assignee = ${param(actor.username)} AND t.organisation = ${param(actor.organisation)}`;
+    case 'cosigner':
+      return `t.type = 'co-sign' AND t.organisation = ${param(actor.organisation)}`;
+    case 'ministerraad':
+      return `t.type = 'ministerraad'`;
+    case 'drafter':
+      return `t.type = 'dispatch' AND t.organisation = ${param(actor.organisation)}`;
+    default:
+      return 'false';
   }
 }
