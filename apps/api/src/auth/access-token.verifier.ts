@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
@@ -28,6 +29,8 @@ const ASYMMETRIC_ALGORITHMS = [
 const OIDC_CLOCK_TOLERANCE_SECONDS = 30;
 // Bounds the memory of who was recorded; a cleared entry only costs one idempotent upsert.
 const RECORDED_USERS_MAX = 10_000;
+// Bounds the memory of tokens already checked; a cleared entry only costs checking its signature again.
+const VERIFIED_TOKENS_MAX = 10_000;
 
 /** The identity provider's keys could not be fetched: our problem (503), not the caller's (401). */
 class IdentityProviderUnavailable extends Error {}
@@ -38,6 +41,8 @@ export class AccessTokenVerifier {
   private readonly logger = new Logger(AccessTokenVerifier.name);
   private readonly verifyToken: (token: string) => Promise<JWTPayload>;
   private readonly recorded = new Map<string, string>();
+  /** Tokens whose signature and claims were checked, until they expire: a client sends the same one many times. */
+  private readonly verified = new Map<string, { actor: Actor; expiresAt: number }>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -48,6 +53,8 @@ export class AccessTokenVerifier {
 
   /** The caller; 401 for a token that is missing its mark, 403 for a genuine token naming no usable caller. */
   async verify(token: string): Promise<Actor> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return { ...known.actor };
     let claims: JWTPayload;
     try {
       claims = await this.verifyToken(token);
@@ -73,6 +80,10 @@ export class AccessTokenVerifier {
     }
     const identity = identityFromClaims(claims);
     if (this.config.AUTH_MODE === 'oidc') await this.record(identity);
+    if (typeof claims.exp === 'number') {
+      if (this.verified.size >= VERIFIED_TOKENS_MAX) this.verified.clear();
+      this.verified.set(token, { actor: { ...identity.actor }, expiresAt: claims.exp * 1000 });
+    }
     return identity.actor;
   }
 
@@ -104,9 +115,12 @@ export class AccessTokenVerifier {
 }
 
 function demoVerifier(config: AppConfig): (token: string) => Promise<JWTPayload> {
-  const key = demoSigningKey(config);
+  // Imported once: handed the raw secret, jose imports it anew for every token it checks.
+  const key = webcrypto.subtle.importKey('raw', demoSigningKey(config), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'verify',
+  ]);
   const options = { issuer: DEMO_ISSUER, audience: DEMO_AUDIENCE, algorithms: [DEMO_ALGORITHM] };
-  return async (token) => (await jwtVerify(token, key, options)).payload;
+  return async (token) => (await jwtVerify(token, await key, options)).payload;
 }
 
 function oidcVerifier(config: AppConfig): (token: string) => Promise<JWTPayload> {
