@@ -12,9 +12,9 @@ export class SignInRateGuard implements CanActivate {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
-    await this.limiter.consume(
+    this.limiter.consume(
       `sign-in:${request.ip ?? 'unknown'}`,
       this.config.SIGN_IN_RATE_LIMIT_PER_MINUTE,
       'sign-in attempts from this address',
