@@ -477,6 +477,25 @@ describe('the approval flow through the HTTP API', () => {
         'route.ministerraad',
       ],
       ['register: array body', () => ['/notas', [1, 2]], 'title'],
+      // Text PostgreSQL cannot store: once a 500, or a flow stuck on an activity retrying it forever.
+      ['register: NUL in the title', () => ['/notas', { title: 'Actie\u0000plan', route: DEMO_ROUTE }], 'title'],
+      [
+        'register: half a surrogate pair in a reviewer',
+        () => ['/notas', { title: 't', route: { ...DEMO_ROUTE, reviewers: ['jenv.dg\uD83D'] } }],
+        'route.reviewers[0]',
+      ],
+      [
+        'decision: NUL in the remarks',
+        ({ task }) => [`/tasks/${task}/decision`, { decision: 'approve', remarks: 'akkoord\u0000' }],
+        'remarks',
+      ],
+      [
+        'withdraw: NUL in the reason',
+        ({ nota }) => [`/notas/${nota}/withdraw`, { reason: '\u0019(\u0000&' }],
+        'reason',
+      ],
+      ['versions: half a surrogate pair', ({ nota }) => [`/notas/${nota}/versions`, { note: '\uDCDC' }], 'note'],
+      ['token: NUL in the username', () => ['/auth/token', { username: 'jenv\u0000', password: 'demo' }], 'username'],
       ['decision: unknown decision', ({ task }) => [`/tasks/${task}/decision`, { decision: 'maybe' }], 'decision'],
       [
         'decision: hold on an initial task',

@@ -88,6 +88,8 @@ describe('security', () => {
         ['/calendar/vergaderjaar?date=0068-04-03', 'date'],
         ['/calendar/add-working-days?from=9999-12-31&days=3650', 'from'],
         ['/tasks?notaId=null', 'notaId'],
+        ['/notas?dossier=28%00638', 'dossier'],
+        ['/notas/%00', 'id'],
       ]) {
         const reply = await flow.as.staff.get(route);
         expect({ route, status: reply.status }).toEqual({ route, status: 400 });

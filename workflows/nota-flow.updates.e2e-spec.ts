@@ -330,6 +330,40 @@ describe('the Update validators of the approval flow, called with the Temporal c
     }
   });
 
+  it('refuses text its activities could never write, and goes on (InvalidText)', async () => {
+    const nota = await flow.registerAndSubmit();
+    const [task] = await flow.openTasks('afdelingshoofd', nota.id);
+    await expectRefused(
+      nota.id,
+      () =>
+        decide(nota.id, {
+          taskId: task.id,
+          actor: actor('jenv.afdelingshoofd'),
+          decision: 'approve',
+          remarks: 'a\u0000',
+        }),
+      FlowRefusal.INVALID_TEXT,
+      /^remarks contains a NUL character/,
+    );
+    await expectRefused(
+      nota.id,
+      () => withdraw(nota.id, { actor: actor('jenv.staff'), reason: 'half \uD83D' }),
+      FlowRefusal.INVALID_TEXT,
+      /^reason contains half of a surrogate pair/,
+    );
+    await flow.decide('afdelingshoofd', nota.id, 'request_changes');
+    await expectRefused(
+      nota.id,
+      () => newVersion(nota.id, { actor: actor('jenv.staff'), note: '\u0000' }),
+      FlowRefusal.INVALID_TEXT,
+      /^note contains a NUL character/,
+    );
+    // Sent as it should be, the same text goes through.
+    expect(await withdraw(nota.id, { actor: actor('jenv.staff'), reason: 'half 📜' })).toMatchObject({
+      status: 'withdrawn',
+    });
+  });
+
   it('refuses a new version while the nota is in review (InvalidState)', async () => {
     const nota = await flow.registerAndSubmit();
     await expectRefused(

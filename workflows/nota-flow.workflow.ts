@@ -21,6 +21,7 @@ import {
   type NotaStatus,
   type StageTemplate,
   type TaskType,
+  unstorableText,
 } from '@notaflow/domain';
 import {
   FlowRefusal,
@@ -98,8 +99,20 @@ function isIsoDay(value: unknown): boolean {
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 
-function refuse(type: FlowRefusalType, message: string): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
+function refuse(type: FlowRefusalType, message: string, details?: unknown[]): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true, details });
+}
+
+/**
+ * Refuses text the flow's activities could never write (a NUL character, half a surrogate pair): taken in, it would
+ * stop the flow at an activity retrying forever. In the validators only, which replay does not run, so flows that
+ * took such text before still replay as they ran.
+ */
+function refuseUnstorableText(fields: Record<string, string | undefined>): void {
+  for (const [field, text] of Object.entries(fields)) {
+    const reason = text === undefined ? null : unstorableText(text);
+    if (reason) refuse(FlowRefusal.INVALID_TEXT, `${field} ${reason}`, [field]);
+  }
 }
 
 /**
@@ -649,7 +662,12 @@ class NotaFlow {
         if (result instanceof ApplicationFailure) throw result;
         return result;
       },
-      { validator: (input) => this.validateDecision(input) },
+      {
+        validator: (input) => {
+          this.validateDecision(input);
+          refuseUnstorableText({ remarks: input.remarks });
+        },
+      },
     );
     setHandler(
       newVersionUpdate,
@@ -661,7 +679,12 @@ class NotaFlow {
         await condition(() => (this.version >= target && this.waiting) || this.withdrawal !== undefined);
         return this.snapshot();
       },
-      { validator: (input) => this.validateNewVersion(input) },
+      {
+        validator: (input) => {
+          this.validateNewVersion(input);
+          refuseUnstorableText({ note: input.note });
+        },
+      },
     );
     setHandler(
       withdrawUpdate,
@@ -671,7 +694,12 @@ class NotaFlow {
         await condition(() => this.status === 'withdrawn');
         return this.snapshot();
       },
-      { validator: (input) => this.validateWithdraw(input) },
+      {
+        validator: (input) => {
+          this.validateWithdraw(input);
+          refuseUnstorableText({ reason: input.reason });
+        },
+      },
     );
   }
 

@@ -4,3 +4,4 @@ export * from './nota';
 export * from './roles';
 export * from './route';
 export * from './tasks';
+export * from './text';

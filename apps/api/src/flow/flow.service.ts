@@ -97,6 +97,10 @@ export class FlowService {
           return new AppException(AppErrorCode.CONFLICT, message);
         case FlowRefusal.INVALID_DECISION:
           return AppException.validation([{ name: 'decision', reason: message }], message);
+        case FlowRefusal.INVALID_TEXT: {
+          const [field] = error.cause.details as [string];
+          return AppException.validation([{ name: field, reason: message.slice(field.length + 1) }], message);
+        }
       }
     }
     if (error instanceof WorkflowNotFoundError || isCompletedError(error)) {
