@@ -248,6 +248,22 @@ describe('security', () => {
       ]);
     });
 
+    it('records a request whose text could not be stored as sent, with that text made storable', async () => {
+      const before = Number((await app.dataSource.query(`SELECT coalesce(max(id), 0) AS id FROM audit_log`))[0].id);
+      const reply = await new ApiClient(app.baseUrl).post('/auth/token', { username: 'jenv\u0000dg', password: 'x' });
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors).toEqual([{ name: 'username', reason: expect.stringMatching(/NUL/) }]);
+      const [row] = await eventually(
+        'the audit row',
+        () =>
+          app.dataSource.query(`SELECT actor, action, result, status FROM audit_log WHERE id > $1 AND status = 400`, [
+            before,
+          ]),
+        (found: unknown[]) => found.length >= 1,
+      );
+      expect(row).toEqual({ actor: 'jenv\uFFFDdg', action: 'POST /api/v1/auth/token', result: 'refused', status: 400 });
+    });
+
     it('is append-only for the application, enforced by PostgreSQL', async () => {
       for (const statement of [
         `UPDATE audit_log SET actor = 'someone else'`,

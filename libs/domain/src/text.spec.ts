@@ -1,4 +1,4 @@
-import { unstorableText } from './text';
+import { storableText, unstorableText } from './text';
 
 describe(unstorableText.name, () => {
   it.each([
@@ -19,5 +19,12 @@ describe(unstorableText.name, () => {
     ['two high surrogates', '\uD83D\uD83D\uDCDC', /surrogate/],
   ])('refuses %s', (_what, text, reason) => {
     expect(unstorableText(text)).toMatch(reason);
+  });
+});
+
+describe(storableText.name, () => {
+  it('replaces only what cannot be stored, each by U+FFFD', () => {
+    expect(storableText('jenv\u0000.dg \uD83D\uDCDC \uD83D|\uDCDC')).toBe('jenv\uFFFD.dg \uD83D\uDCDC \uFFFD|\uFFFD');
+    expect(unstorableText(storableText('a\u0000\uD800\u0000'))).toBeNull();
   });
 });

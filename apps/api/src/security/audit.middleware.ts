@@ -2,6 +2,7 @@ import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
+import { storableText } from '@notaflow/domain';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -74,6 +75,7 @@ export function isoMicroseconds(micros: bigint): string {
   return `${millis.slice(0, -1)}${String(micros % 1000n).padStart(3, '0')}Z`;
 }
 
+/** At most MAX_TEXT characters, with what PostgreSQL cannot store replaced: the row is written whatever was sent. */
 function clip(value: string | null): string | null {
-  return value === null ? null : value.slice(0, MAX_TEXT);
+  return value === null ? null : storableText(value.slice(0, MAX_TEXT));
 }
