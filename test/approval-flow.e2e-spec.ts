@@ -80,6 +80,11 @@ describe('the approval flow through the HTTP API', () => {
     const approvedByMr = await flow.decide('mr', nota.id, 'approve');
     expect(approvedByMr.nota).toMatchObject({ stage: 'dispatch' });
 
+    // Longer lists are read in pages, in the same order.
+    const allMr = (await flow.as.mr.get(`/tasks?status=all&notaId=${nota.id}`)).body;
+    expect(allMr.map((t: any) => t.status)).toEqual(['done', 'done']);
+    expect((await flow.as.mr.get(`/tasks?status=all&notaId=${nota.id}&limit=1&offset=1`)).body).toEqual([allMr[1]]);
+
     const dispatched = await flow.decide('staff', nota.id, 'approve');
     expect(dispatched.nota).toMatchObject({ status: 'dispatched', stage: 'done' });
     const done = await flow.nota(nota.id);

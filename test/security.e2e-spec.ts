@@ -75,7 +75,12 @@ describe('security', () => {
     });
 
     it('caps page sizes', async () => {
-      for (const route of ['/notas?limit=1000', '/deadlines?limit=100000', '/notifications?limit=5000']) {
+      for (const route of [
+        '/notas?limit=1000',
+        '/deadlines?limit=100000',
+        '/notifications?limit=5000',
+        '/tasks?limit=501',
+      ]) {
         const reply = await flow.as.staff.get(route);
         expect({ route, status: reply.status }).toEqual({ route, status: 400 });
         expect(reply.body.errors.map((e: { name: string }) => e.name)).toEqual(['limit']);

@@ -9,7 +9,13 @@ import { AppErrorCode, AppException } from '../common/app.exception';
 import { CalendarService } from '../calendar/calendar.service';
 import { FlowService } from '../flow/flow.service';
 import { toTaskDto } from '../notas/nota.mapper';
-import type { DecisionDto, DecisionResultDto, ListTasksQuery, TaskDto } from './dto/task.dto';
+import {
+  TASK_PAGE_LIMIT,
+  type DecisionDto,
+  type DecisionResultDto,
+  type ListTasksQuery,
+  type TaskDto,
+} from './dto/task.dto';
 
 @Injectable()
 export class TaskService {
@@ -40,7 +46,7 @@ export class TaskService {
          FROM tasks t JOIN notas n ON n.id = t.nota_id
         WHERE ${where.join(' AND ')}
         ORDER BY t.due_at, t.id
-        LIMIT ${TASK_LIST_LIMIT}`,
+        LIMIT ${param(query.limit ?? TASK_PAGE_LIMIT)} OFFSET ${param(query.offset ?? 0)}`,
       params,
     );
   }
@@ -92,8 +98,6 @@ export class TaskService {
     return task;
   }
 }
-
-const TASK_LIST_LIMIT = 500;
 
 /** As Date.prototype.toISOString writes it, the form every other time in the API takes. */
 function isoTime(column: string): string {

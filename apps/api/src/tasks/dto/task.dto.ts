@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DECISIONS, TASK_STATUSES, TASK_TYPES, type Decision, type TaskStatus, type TaskType } from '@notaflow/domain';
+import { PageQuery } from '../../common/page.query';
 import { IsCalendarDate } from '../../common/validators';
+
+export const TASK_PAGE_LIMIT = 500;
 
 export class TaskDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -41,7 +44,8 @@ export class DecisionDto {
   nextMeeting?: string;
 }
 
-export class ListTasksQuery {
+/** An inbox holds all its open tasks at once; longer lists (done, all) are read in pages of up to 500. */
+export class ListTasksQuery extends PageQuery(TASK_PAGE_LIMIT, TASK_PAGE_LIMIT) {
   @ApiPropertyOptional({ enum: [...TASK_STATUSES, 'all'], default: 'open' })
   @IsOptional()
   @IsIn([...TASK_STATUSES, 'all'])
