@@ -22,6 +22,11 @@ function processesUsing(dir: string): string[] {
     });
 }
 
+// A first start creates PostgreSQL's cluster and Temporal's database; on a busy shared machine it once took over two
+// minutes to start and stop.
+const START_TIMEOUT_MS = 200_000;
+const TEST_TIMEOUT_MS = START_TIMEOUT_MS + 120_000;
+
 describe('npm start (the embedded stack)', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'notaflow-stack-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -60,7 +65,15 @@ describe('npm start (the embedded stack)', () => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Each part gets 15 s to stop before it is killed: a stack that takes longer has hung, and says where.
+    const exited = (): Promise<number | null> =>
+      Promise.race([
+        exit,
+        new Promise<never>((_resolve, reject) =>
+          setTimeout(() => reject(new Error(`the stack did not stop within 90 s: ${output}`)), 90_000).unref(),
+        ),
+      ]);
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitFor(
       `the stack (output so far: ${output})`,
@@ -68,66 +81,79 @@ describe('npm start (the embedded stack)', () => {
         if (child.exitCode !== null) throw new Error(`stack exited: ${output}`);
         return output.includes('notaflow | ready') ? true : undefined;
       },
-      { timeoutMs: 120_000, intervalMs: 250 },
+      // Below the test's own timeout, so that a slow start fails with what the stack printed so far.
+      { timeoutMs: START_TIMEOUT_MS, intervalMs: 250 },
     );
     return { child, exited, baseUrl, output: () => output, uiPort, mailUiPort, workerMetricsPort };
   }
 
-  it('starts everything, answers health, prints the URLs, and stops every process on SIGTERM', async () => {
-    const sut = await runStack();
-    const health = await fetch(`${sut.baseUrl}/api/v1/health`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', database: 'ok', temporal: 'ok' });
-    expect(sut.output()).toContain(`${sut.baseUrl}/api/v1/openapi.json`);
-    expect(sut.output()).toContain(`Temporal Web UI  http://127.0.0.1:${sut.uiPort}`);
-    expect((await fetch(`http://127.0.0.1:${sut.uiPort}/`)).status).toBe(200);
-    expect(sut.output()).toContain(`email (maildev)  http://127.0.0.1:${sut.mailUiPort}`);
-    expect((await fetch(`http://127.0.0.1:${sut.mailUiPort}/email`)).status).toBe(200);
-    // The API's metrics and the worker's own (Temporal's) at the addresses it printed.
-    expect(sut.output()).toContain(
-      `${sut.baseUrl}/metrics (worker: http://127.0.0.1:${sut.workerMetricsPort}/metrics)`,
-    );
-    expect(await (await fetch(`${sut.baseUrl}/metrics`)).text()).toContain('notaflow_open_tasks');
-    const workerMetrics = await waitFor(
-      'the worker metrics',
-      async () => {
-        const text = await (await fetch(`http://127.0.0.1:${sut.workerMetricsPort}/metrics`)).text();
-        return text.includes('temporal_') ? text : undefined;
-      },
-      { timeoutMs: 30_000, intervalMs: 500 },
-    );
-    expect(workerMetrics).toMatch(/^temporal_/m);
-    expect(processesUsing(dataDir).length).toBeGreaterThanOrEqual(3);
+  it(
+    'starts everything, answers health, prints the URLs, and stops every process on SIGTERM',
+    async () => {
+      const sut = await runStack();
+      const health = await fetch(`${sut.baseUrl}/api/v1/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok', database: 'ok', temporal: 'ok' });
+      expect(sut.output()).toContain(`${sut.baseUrl}/api/v1/openapi.json`);
+      expect(sut.output()).toContain(`Temporal Web UI  http://127.0.0.1:${sut.uiPort}`);
+      expect((await fetch(`http://127.0.0.1:${sut.uiPort}/`)).status).toBe(200);
+      expect(sut.output()).toContain(`email (maildev)  http://127.0.0.1:${sut.mailUiPort}`);
+      expect((await fetch(`http://127.0.0.1:${sut.mailUiPort}/email`)).status).toBe(200);
+      // The API's metrics and the worker's own (Temporal's) at the addresses it printed.
+      expect(sut.output()).toContain(
+        `${sut.baseUrl}/metrics (worker: http://127.0.0.1:${sut.workerMetricsPort}/metrics)`,
+      );
+      expect(await (await fetch(`${sut.baseUrl}/metrics`)).text()).toContain('notaflow_open_tasks');
+      const workerMetrics = await waitFor(
+        'the worker metrics',
+        async () => {
+          const text = await (await fetch(`http://127.0.0.1:${sut.workerMetricsPort}/metrics`)).text();
+          return text.includes('temporal_') ? text : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 500 },
+      );
+      expect(workerMetrics).toMatch(/^temporal_/m);
+      expect(processesUsing(dataDir).length).toBeGreaterThanOrEqual(3);
 
-    sut.child.kill('SIGTERM');
-    await expect(sut.exited).resolves.toBe(0);
-    expect(processesUsing(dataDir)).toEqual([]);
-    expect(spawnSync('pgrep', ['-f', stackScript]).stdout.toString().trim()).toBe('');
-  });
-
-  it('stops everything when the shell that started it is killed (as npm does on SIGTERM)', async () => {
-    const sut = await runStack('shell');
-    expect((await fetch(`${sut.baseUrl}/api/v1/health`)).status).toBe(200);
-    sut.child.kill('SIGTERM');
-    await sut.exited;
-    await waitFor('every process to stop', async () => (processesUsing(dataDir).length === 0 ? true : undefined), {
-      timeoutMs: 30_000,
-      intervalMs: 500,
-    });
-    expect(spawnSync('pgrep', ['-f', stackScript]).stdout.toString().trim()).toBe('');
-  });
-
-  it('keeps its data on a second start', async () => {
-    expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
-    const sut = await runStack();
-    try {
-      expect((await fetch(`${sut.baseUrl}/api/v1/health`)).status).toBe(200);
-    } finally {
       sut.child.kill('SIGTERM');
-      await sut.exited;
-    }
-    expect(processesUsing(dataDir)).toEqual([]);
-  });
+      await expect(sut.exited()).resolves.toBe(0);
+      expect(processesUsing(dataDir)).toEqual([]);
+      expect(spawnSync('pgrep', ['-f', stackScript]).stdout.toString().trim()).toBe('');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'stops everything when the shell that started it is killed (as npm does on SIGTERM)',
+    async () => {
+      const sut = await runStack('shell');
+      expect((await fetch(`${sut.baseUrl}/api/v1/health`)).status).toBe(200);
+      sut.child.kill('SIGTERM');
+      await sut.exited();
+      await waitFor('every process to stop', async () => (processesUsing(dataDir).length === 0 ? true : undefined), {
+        timeoutMs: 30_000,
+        intervalMs: 500,
+      });
+      expect(spawnSync('pgrep', ['-f', stackScript]).stdout.toString().trim()).toBe('');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'keeps its data on a second start',
+    async () => {
+      expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+      const sut = await runStack();
+      try {
+        expect((await fetch(`${sut.baseUrl}/api/v1/health`)).status).toBe(200);
+      } finally {
+        sut.child.kill('SIGTERM');
+        await sut.exited();
+      }
+      expect(processesUsing(dataDir)).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 describe('bad configuration', () => {
