@@ -23,7 +23,8 @@ export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
 
 /**
  * Probes until it gives a value. `gone`, when it names a reason (the process waited for has exited), ends the wait at
- * once instead of probing a dead process until the timeout.
+ * once instead of probing a dead process until the timeout. A probe that never answers (a request to a process that
+ * accepts connections but hangs) does not hold the wait past its timeout.
  */
 export async function waitFor<T>(
   what: string,
@@ -39,11 +40,19 @@ export async function waitFor<T>(
   while (Date.now() < deadline) {
     const reason = gone?.();
     if (reason) throw new Error(`${what}: ${reason}`);
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const result = await probe();
+      const result = await Promise.race([
+        probe(),
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error('the last probe did not answer')), deadline - Date.now());
+        }),
+      ]);
       if (result !== undefined) return result;
     } catch (error) {
       lastError = error;
+    } finally {
+      clearTimeout(timer);
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
