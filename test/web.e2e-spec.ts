@@ -296,6 +296,7 @@ describe('the staff web app in a real browser', () => {
     await dispatcher.getByRole('button', { name: 'Kamerstuknummer vastleggen' }).click();
     await dispatcher.getByText('Kamerstuk 28 638, nr. 250 is vastgelegd.').waitFor();
     const timeline = dispatcher.locator('.nf-timeline');
+    await timeline.getByText('Verzonden aan de Tweede Kamer', { exact: true }).waitFor();
     await expect(timeline.getByText('Besluit genomen: Aanhouden tot een volgende vergadering').count()).resolves.toBe(
       1,
     );
@@ -501,11 +502,16 @@ describe('the staff web app in a real browser', () => {
     await outcome.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
     await manager.getByText('Het uitstel is toegekend: de termijn is verschoven.').waitFor();
 
-    // The new date, and the original one beside it.
+    // The new date, and the original one beside it, once the page has read the deadline again.
     const facts = manager.getByRole('complementary', { name: 'Gegevens van de termijn' });
-    const terms = await facts.getByRole('term').allTextContents();
-    const definitions = await facts.getByRole('definition').allTextContents();
-    const shown = Object.fromEntries(terms.map((term, i) => [term, definitions[i]]));
+    const shown = await poll(
+      async () => {
+        const terms = await facts.getByRole('term').allTextContents();
+        const definitions = await facts.getByRole('definition').allTextContents();
+        return Object.fromEntries(terms.map((term, i) => [term, definitions[i]]));
+      },
+      (found) => 'Oorspronkelijke datum' in found,
+    );
     expect(shown).toMatchObject({ Datum: dutchDay(requested), 'Oorspronkelijke datum': dutchDay(dueOn) });
     const table = manager.getByRole('table', { name: 'Uitstelverzoeken, oudste eerst' });
     await table.getByText('Toegekend', { exact: true }).waitFor();
