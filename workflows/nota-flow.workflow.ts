@@ -111,7 +111,7 @@ function refuse(type: FlowRefusalType, message: string, details?: unknown[]): ne
 function refuseUnstorableText(fields: Record<string, string | undefined>): void {
   for (const [field, text] of Object.entries(fields)) {
     const reason = text === undefined ? null : unstorableText(text);
-    if (reason) refuse(FlowRefusal.INVALID_TEXT, `${field} ${reason}`, [field]);
+    if (reason) refuse(FlowRefusal.INVALID_TEXT, `${field} ${reason}`, [field, reason]);
   }
 }
 

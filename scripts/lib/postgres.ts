@@ -157,23 +157,17 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     const inUse = processesWorkingIn(dataDir);
-    if (inUse === undefined) {
-      if (pid && isAlive(pid)) {
-        throw new Error(
-          `PostgreSQL is already running on ${dataDir} (pid ${pid}); stop it or the stack that started it`,
-        );
-      }
-    } else if (inUse.length) {
-      const named = inUse.includes(pid) ? String(pid) : inUse.join(', ');
+    const running = inUse ?? (pid && isAlive(pid) ? [pid] : []);
+    if (running.length) {
+      const named = running.includes(pid) ? String(pid) : running.join(', ');
       throw new Error(
         `PostgreSQL is already running on ${dataDir} (pid ${named}); stop it or the stack that started it`,
       );
-    } else {
-      // Left by a server that was killed (kill -9, a power cut) and no process of it is left. Its pid may belong to
-      // any process by now (pids wrap at 32768 on many machines), which PostgreSQL, checking the pid alone, would
-      // take for a running server and refuse to start.
-      rmSync(pidFile, { force: true });
     }
+    // Left by a server that was killed (kill -9, a power cut) and no process of it is left. Its pid may belong to
+    // any process by now (pids wrap at 32768 on many machines), which PostgreSQL, checking the pid alone, would
+    // take for a running server and refuse to start.
+    if (inUse) rmSync(pidFile, { force: true });
   }
 
   const settings = [

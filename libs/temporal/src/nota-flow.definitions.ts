@@ -81,7 +81,7 @@ export const FlowRefusal = {
   INVALID_STATE: 'InvalidState',
   /** The decision does not fit the task, or its fields are wrong: 400. */
   INVALID_DECISION: 'InvalidDecision',
-  /** A text (remarks, note, reason) cannot be recorded as sent: 400 naming the field, given as the failure's detail. */
+  /** A text (remarks, note, reason) cannot be recorded as sent: 400; the failure's details are [field, reason]. */
   INVALID_TEXT: 'InvalidText',
 } as const;
 export type FlowRefusalType = (typeof FlowRefusal)[keyof typeof FlowRefusal];

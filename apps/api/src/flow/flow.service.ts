@@ -98,8 +98,8 @@ export class FlowService {
         case FlowRefusal.INVALID_DECISION:
           return AppException.validation([{ name: 'decision', reason: message }], message);
         case FlowRefusal.INVALID_TEXT: {
-          const [field] = error.cause.details as [string];
-          return AppException.validation([{ name: field, reason: message.slice(field.length + 1) }], message);
+          const [name, reason] = error.cause.details as [string, string];
+          return AppException.validation([{ name, reason }], message);
         }
       }
     }
