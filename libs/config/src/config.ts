@@ -66,7 +66,7 @@ const settings = z.object({
       'must be comma-separated origins such as https://notaflow.minjenv.nl',
     )
     .default([]),
-  /** Requests per minute one user may make; beyond it 429 until the minute is over. */
+  /** Requests one user may make in any 60 seconds; beyond it 429 until earlier ones age out. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(1200),
   /** Sign-in attempts per minute from one IP address. */
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
