@@ -5,23 +5,13 @@ import {
   toAmsterdamDate,
   type IsoDate,
 } from '@notaflow/calendar';
-import type { DeadlineStatus } from '@notaflow/domain';
+import { DEADLINE_KIND_LABELS, type DeadlineKind, type DeadlineStatus } from '@notaflow/domain';
 import { closeDeadline } from '@notaflow/persistence';
 import type { DeadlineAlert, DeadlineSchedule } from '@notaflow/temporal';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from './create-activities';
 import { deliverEmails, recordNotification } from './notifications';
 import { reminderInstant } from './office-hours';
-
-const KIND_LABELS: Record<string, string> = {
-  toezegging: 'Toezegging',
-  commissiedebat: 'Commissiedebat',
-  motie: 'Motie',
-  kamervragen: 'Kamervragen',
-  begrotingsbehandeling: 'Begrotingsbehandeling',
-  reporting: 'Rapportage',
-  other: 'Termijn',
-};
 
 export function deadlineReminderKey(deadlineId: string, dueOn: IsoDate, leadWorkingDays: number): string {
   return `deadline:${deadlineId}:${dueOn}:reminder:${leadWorkingDays}`;
@@ -51,7 +41,7 @@ export function deadlineAlerts(dueOn: IsoDate, leadWorkingDays: readonly number[
 
 interface DeadlineRow {
   id: string;
-  kind: string;
+  kind: DeadlineKind;
   title: string;
   status: DeadlineStatus;
   dueOn: IsoDate;
@@ -66,7 +56,7 @@ const DEADLINE_COLUMNS = `id, kind, title, status, due_on::text AS "dueOn", orig
   dossier, organisation_code AS organisation, nota_id AS "notaId", reminder_lead_working_days AS leads`;
 
 function describe(d: DeadlineRow): string {
-  const what = `${KIND_LABELS[d.kind] ?? d.kind}: ${d.title}`;
+  const what = `${DEADLINE_KIND_LABELS[d.kind]}: ${d.title}`;
   return d.dossier ? `${what} (Kamerstuk ${d.dossier})` : what;
 }
 

@@ -1,18 +1,6 @@
-import type { NotaStage, NotaStatus, TaskIdentity } from '@notaflow/domain';
+import type { FlowEventType, NotaStage, NotaStatus, TaskIdentity } from '@notaflow/domain';
 
-export type FlowEventType =
-  | 'submitted'
-  | 'stage_started'
-  | 'task_opened'
-  | 'task_decided'
-  | 'task_cancelled'
-  | 'task_reminded'
-  | 'task_escalated'
-  | 'changes_requested'
-  | 'version_submitted'
-  | 'rejected'
-  | 'withdrawn'
-  | 'dispatched';
+export type { FlowEventType } from '@notaflow/domain';
 
 export interface TransitionEvent {
   seq: number;

@@ -1,9 +1,9 @@
+import type { NotificationKind } from '@notaflow/domain';
 import type { DataSource } from 'typeorm';
 import type { SqlRunner } from '@notaflow/persistence';
 import type { Mailer } from './mail';
 
-export type NotificationKind =
-  'task_assigned' | 'task_reminder' | 'task_escalation' | 'deadline_reminder' | 'deadline_missed';
+export type { NotificationKind } from '@notaflow/domain';
 
 export interface Notification {
   /** Unique per notification: a retried activity never records or sends one twice. */

@@ -197,7 +197,9 @@ describe('iCal feed of the Kamer deadlines', () => {
     expect(prop(cancelled, 'SUMMARY')).toBe('SUMMARY:Motie: Motie Bikker c.s. (28 638\\, nr. 238) (vervallen)');
 
     expect(prop(events.get(uidOf(longAgoCancelled.id)), 'STATUS')).toBe('STATUS:CANCELLED');
-    expect(prop(events.get(uidOf(recentlyMet.id)), 'SUMMARY')).toBe('SUMMARY:Rapportage: Voortgangsbrief (gehaald)');
+    expect(prop(events.get(uidOf(recentlyMet.id)), 'SUMMARY')).toBe(
+      'SUMMARY:Periodieke rapportage: Voortgangsbrief (gehaald)',
+    );
 
     // The same rows make the same text, so a client polling an unchanged feed gets a 304 without the body.
     const first = await rawRequest(feed.url);

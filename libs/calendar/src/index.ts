@@ -5,6 +5,7 @@ export {
   toAmsterdamDate,
   workingDaysBetweenInstants,
 } from './durations';
+export { formatDutchDate, formatDutchTime } from './dutch-dates';
 export { holidaysOf, isPublicHoliday, type PublicHoliday } from './holidays';
 export {
   addDays,

@@ -5,3 +5,5 @@ export * from './roles';
 export * from './route';
 export * from './tasks';
 export * from './text';
+export * from './vocabulary';
+export * from './problems';

@@ -11,8 +11,6 @@ export type NotaStatus = (typeof NOTA_STATUSES)[number];
 export const NOTA_STAGES = ['initialling', 'decision', 'co-signing', 'ministerraad', 'dispatch', 'done'] as const;
 export type NotaStage = (typeof NOTA_STAGES)[number];
 
-export const TERMINAL_STATUSES: readonly NotaStatus[] = ['rejected', 'withdrawn', 'dispatched'];
-
 /**
  * Uw kenmerk: the Kamer's zaak and document numbers of the request being answered, `2023Z13980/2023D36886`,
  * or either half alone.

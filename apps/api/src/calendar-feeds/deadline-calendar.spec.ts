@@ -1,4 +1,4 @@
-import { buildDeadlineCalendar, formatDutchDate, type FeedDeadline } from './deadline-calendar';
+import { buildDeadlineCalendar, type FeedDeadline } from './deadline-calendar';
 
 /** Content lines of an iCalendar text, folded lines joined again (RFC 5545 3.1). */
 function unfold(ics: string): string[] {
@@ -83,7 +83,9 @@ describe(buildDeadlineCalendar.name, () => {
     expect(prop(cancelled, 'SEQUENCE')).toBe('SEQUENCE:2');
     expect(prop(cancelled, 'SUMMARY')).toMatch(/\(vervallen\)$/);
     const met = byUid.get('deadline-c1@notaflow');
-    expect(prop(met, 'SUMMARY')).toBe('SUMMARY:Rapportage: Commissiedebat prostitutiebeleid en mensenhandel (gehaald)');
+    expect(prop(met, 'SUMMARY')).toBe(
+      'SUMMARY:Periodieke rapportage: Commissiedebat prostitutiebeleid en mensenhandel (gehaald)',
+    );
     expect(prop(met, 'DESCRIPTION')).not.toContain('Uitgesteld');
     expect(prop(met, 'SEQUENCE')).toBe('SEQUENCE:1');
   });
@@ -124,12 +126,5 @@ describe(buildDeadlineCalendar.name, () => {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
-  });
-});
-
-describe(formatDutchDate.name, () => {
-  it('writes dates the Dutch way', () => {
-    expect(formatDutchDate('2023-10-12')).toBe('12 oktober 2023');
-    expect(formatDutchDate('2024-03-01')).toBe('1 maart 2024');
   });
 });

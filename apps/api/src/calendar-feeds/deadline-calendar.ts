@@ -1,6 +1,6 @@
 import ical, { ICalEventBusyStatus, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
-import { addDays, type IsoDate } from '@notaflow/calendar';
-import type { DeadlineKind, DeadlineStatus } from '@notaflow/domain';
+import { addDays, formatDutchDate, type IsoDate } from '@notaflow/calendar';
+import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS, type DeadlineKind, type DeadlineStatus } from '@notaflow/domain';
 
 /** A deadline as the feed shows it: the row plus what its postponements add. */
 export interface FeedDeadline {
@@ -20,31 +20,6 @@ export interface FeedDeadline {
 }
 
 const FEED_TTL_SECONDS = 3600;
-
-export const KIND_LABELS: Record<DeadlineKind, string> = {
-  toezegging: 'Toezegging',
-  commissiedebat: 'Commissiedebat',
-  motie: 'Motie',
-  kamervragen: 'Kamervragen',
-  begrotingsbehandeling: 'Begrotingsbehandeling',
-  reporting: 'Rapportage',
-  other: 'Overig',
-};
-
-const STATUS_LABELS: Record<DeadlineStatus, string> = {
-  open: 'open',
-  met: 'gehaald',
-  missed: 'gemist',
-  cancelled: 'vervallen',
-};
-
-// Read at UTC midnight, so the process time zone never shifts a day.
-const dutchDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "12 oktober 2023". */
-export function formatDutchDate(date: IsoDate): string {
-  return dutchDate.format(new Date(`${date}T00:00:00Z`));
-}
 
 /**
  * The VCALENDAR of an organisation's deadlines: one all-day event per deadline, transparent (a deadline does not
@@ -84,14 +59,14 @@ export function buildDeadlineCalendar(organisation: string, deadlines: readonly 
 }
 
 function summaryOf(deadline: FeedDeadline): string {
-  const summary = `${KIND_LABELS[deadline.kind]}: ${deadline.title}`;
-  return deadline.status === 'open' ? summary : `${summary} (${STATUS_LABELS[deadline.status]})`;
+  const summary = `${DEADLINE_KIND_LABELS[deadline.kind]}: ${deadline.title}`;
+  return deadline.status === 'open' ? summary : `${summary} (${statusWord(deadline.status)})`;
 }
 
 function descriptionOf(deadline: FeedDeadline): string {
   const lines: string[] = [];
   if (deadline.dossier) lines.push(`Dossier: ${deadline.dossier}`);
-  lines.push(`Status: ${STATUS_LABELS[deadline.status]}`);
+  lines.push(`Status: ${statusWord(deadline.status)}`);
   if (deadline.dueOn !== deadline.originalDueOn) {
     lines.push(`Uitgesteld; oorspronkelijk ${formatDutchDate(deadline.originalDueOn)}`);
   }
@@ -99,4 +74,8 @@ function descriptionOf(deadline: FeedDeadline): string {
     lines.push(`Uitstel gevraagd tot ${formatDutchDate(deadline.pendingPostponementTo)}`);
   }
   return lines.join('\n');
+}
+
+function statusWord(status: DeadlineStatus): string {
+  return DEADLINE_STATUS_LABELS[status].toLowerCase();
 }

@@ -1,4 +1,4 @@
-import type { TaskType } from '@notaflow/domain';
+import type { FlowEventType, TaskType } from '@notaflow/domain';
 import type { HistoryEvent, Task } from '../api/types';
 import { formatDay, formatInstant } from '../lib/dates';
 import { EVENT_LABELS, STAGE_LABELS, TASK_TYPE_LABELS, decisionLabel, organisationName } from '../lib/labels';
@@ -44,7 +44,7 @@ function DueVsDone({ task, opened }: { task: Task; opened: boolean }) {
 }
 
 function describe(event: HistoryEvent, task: Task | undefined): string {
-  const base = EVENT_LABELS[event.type] ?? event.type;
+  const base = EVENT_LABELS[event.type as FlowEventType] ?? event.type;
   const type = (task?.type ?? (event.data?.taskType as TaskType | undefined)) as TaskType | undefined;
   switch (event.type) {
     case 'stage_started':

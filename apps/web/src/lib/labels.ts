@@ -1,109 +1,17 @@
-import type {
-  Decision,
-  DeadlineKind,
-  DeadlineStatus,
-  NotaStage,
-  NotaStatus,
-  PostponementStatus,
-  Role,
-  TaskType,
+export {
+  DEADLINE_KIND_LABELS,
+  DEADLINE_STATUS_LABELS,
+  DECISION_LABELS,
+  DECISION_SHORT,
+  EVENT_LABELS,
+  NOTIFICATION_KIND_LABELS,
+  POSTPONEMENT_STATUS_LABELS,
+  ROLE_LABELS,
+  STAGE_LABELS,
+  STATUS_LABELS,
+  TASK_TYPE_LABELS,
+  decisionLabel,
 } from '@notaflow/domain';
-
-export const STAGE_LABELS: Record<NotaStage, string> = {
-  initialling: 'Parafering',
-  decision: 'Besluit bewindspersoon',
-  'co-signing': 'Medeondertekening',
-  ministerraad: 'Ministerraad',
-  dispatch: 'Verzending',
-  done: 'Afgerond',
-};
-
-export const STATUS_LABELS: Record<NotaStatus, string> = {
-  draft: 'Concept',
-  in_review: 'In behandeling',
-  changes_requested: 'Wijzigingen gevraagd',
-  rejected: 'Afgewezen',
-  withdrawn: 'Ingetrokken',
-  dispatched: 'Verzonden aan de Kamer',
-};
-
-export const TASK_TYPE_LABELS: Record<TaskType, string> = {
-  initial: 'Paraferen',
-  decide: 'Besluiten',
-  'co-sign': 'Medeondertekenen',
-  ministerraad: 'Ministerraad',
-  dispatch: 'Verzenden aan de Kamer',
-};
-
-/** What each decision means on each kind of task: the words the parafenlijn and the ministerraad use. */
-export const DECISION_LABELS: Record<TaskType, Partial<Record<Decision, string>>> = {
-  initial: { approve: 'Paraferen', request_changes: 'Terugsturen met opmerkingen', reject: 'Afwijzen' },
-  decide: { approve: 'Akkoord', request_changes: 'Akkoord na aanpassingen (terugsturen)', reject: 'Niet akkoord' },
-  'co-sign': { approve: 'Medeondertekenen', request_changes: 'Wijzigingen vragen', reject: 'Niet medeondertekenen' },
-  ministerraad: { approve: 'Akkoord bevonden', hold: 'Aanhouden tot een volgende vergadering', reject: 'Niet akkoord' },
-  dispatch: { approve: 'Verzonden aan de Tweede Kamer' },
-};
-
-/** A decision as the timeline shows it, without knowing the kind of task. */
-export const DECISION_SHORT: Record<Decision, string> = {
-  approve: 'akkoord',
-  request_changes: 'wijzigingen gevraagd',
-  reject: 'afgewezen',
-  hold: 'aangehouden',
-};
-
-export function decisionLabel(type: TaskType | undefined, decision: string): string {
-  const byType = type ? DECISION_LABELS[type][decision as Decision] : undefined;
-  return byType ?? DECISION_SHORT[decision as Decision] ?? decision;
-}
-
-export const EVENT_LABELS: Record<string, string> = {
-  submitted: 'Ingediend: de route is gestart',
-  stage_started: 'Fase gestart',
-  task_opened: 'Taak uitgezet',
-  task_decided: 'Besluit genomen',
-  task_cancelled: 'Taak vervallen',
-  task_reminded: 'Herinnering verstuurd',
-  task_escalated: 'Termijn verstreken: geëscaleerd',
-  changes_requested: 'Teruggestuurd voor wijzigingen',
-  version_submitted: 'Nieuwe versie ingediend',
-  rejected: 'Afgewezen',
-  withdrawn: 'Ingetrokken',
-  dispatched: 'Verzonden aan de Tweede Kamer',
-};
-
-export const ROLE_LABELS: Record<Role, string> = {
-  drafter: 'Beleidsmedewerker',
-  reviewer: 'Parafeerder',
-  decider: 'Bewindspersoon',
-  cosigner: 'Medeondertekenaar',
-  ministerraad: 'Secretariaat ministerraad',
-  manager: 'Management',
-  admin: 'Functioneel beheer',
-};
-
-export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
-  toezegging: 'Toezegging',
-  commissiedebat: 'Commissiedebat',
-  motie: 'Motie',
-  kamervragen: 'Kamervragen',
-  begrotingsbehandeling: 'Begrotingsbehandeling',
-  reporting: 'Periodieke rapportage',
-  other: 'Overig',
-};
-
-export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
-  open: 'Open',
-  met: 'Gehaald',
-  missed: 'Gemist',
-  cancelled: 'Vervallen',
-};
-
-export const POSTPONEMENT_STATUS_LABELS: Record<PostponementStatus, string> = {
-  requested: 'Aangevraagd',
-  granted: 'Toegekend',
-  refused: 'Geweigerd',
-};
 
 /** The ministries of the registry (migration 1763900000000); the API refuses unknown codes anyway. */
 export const ORGANISATIONS: { code: string; name: string; coSigns: boolean }[] = [

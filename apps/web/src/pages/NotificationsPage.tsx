@@ -6,14 +6,8 @@ import { useSubmit } from '../api/use-submit';
 import { RouterLink } from '../components/RouterLink';
 import { formatInstant } from '../lib/dates';
 import { usePageTitle } from '../lib/page-title';
-
-const KIND_LABELS: Record<string, string> = {
-  task_assigned: 'Nieuwe taak',
-  task_reminder: 'Herinnering',
-  task_escalation: 'Termijn verstreken',
-  deadline_reminder: 'Kamertermijn nadert',
-  deadline_missed: 'Kamertermijn gemist',
-};
+import { NOTIFICATION_KIND_LABELS } from '../lib/labels';
+import type { NotificationKind } from '@notaflow/domain';
 
 /** Reminders and escalations for the user and their organisation, newest first. */
 export function NotificationsPage() {
@@ -50,7 +44,9 @@ export function NotificationsPage() {
           {list.map((n) => (
             <li key={n.id} className={`nf-notification${n.readAt ? '' : ' nf-notification--unread'}`}>
               <div className="nf-notification__head">
-                <span className="nf-tag nf-tag--info">{KIND_LABELS[n.kind] ?? n.kind}</span>
+                <span className="nf-tag nf-tag--info">
+                  {NOTIFICATION_KIND_LABELS[n.kind as NotificationKind] ?? n.kind}
+                </span>
                 {!n.readAt && <span className="nf-tag nf-tag--soon">Ongelezen</span>}
                 <time dateTime={n.createdAt} className="nf-subtle">
                   {formatInstant(n.createdAt)}
