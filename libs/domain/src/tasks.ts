@@ -1,5 +1,5 @@
 import type { NotaStage } from './nota';
-import type { Actor } from './roles';
+import type { Actor, Role } from './roles';
 
 export const TASK_TYPES = ['initial', 'decide', 'co-sign', 'ministerraad', 'dispatch'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
@@ -40,25 +40,34 @@ export interface TaskHolder {
 }
 
 /**
- * Who holds a task: the named reviewer or decider; any cosigner of that ministry; the ministerraad
- * secretariat; any drafter of the nota's own organisation for dispatch. Never another ministry.
+ * Who holds a task, as data: the one rule that the flow's validators (mayActOnTask) and the registry's SQL
+ * (libs/persistence, taskHeldBy) both interpret, so the inbox lists exactly the tasks a decision is taken on.
+ * - `named`: only the user the task names (a reviewer, the decider);
+ * - `roles`: any user with one of these roles;
+ * - `ownOrganisation`: and only of the organisation that holds the task.
  */
+export type TaskHolderRule =
+  { named: true; ownOrganisation: true } | { roles: readonly Role[]; ownOrganisation: boolean };
+
+/**
+ * The named reviewer or decider; any cosigner of that ministry; the ministerraad secretariat; any drafter of the
+ * nota's own organisation for dispatch. Never another ministry.
+ */
+export const TASK_HOLDERS: Readonly<Record<TaskType, TaskHolderRule>> = {
+  initial: { named: true, ownOrganisation: true },
+  decide: { named: true, ownOrganisation: true },
+  'co-sign': { roles: ['cosigner'], ownOrganisation: true },
+  ministerraad: { roles: ['ministerraad'], ownOrganisation: false },
+  dispatch: { roles: ['drafter'], ownOrganisation: true },
+};
+
 export function mayActOnTask(task: TaskHolder, actor: Actor): boolean {
-  switch (task.type) {
-    case 'initial':
-    case 'decide':
-      return task.assignee === actor.username && task.organisation === actor.organisation;
-    case 'co-sign':
-      return actor.role === 'cosigner' && actor.organisation === task.organisation;
-    case 'ministerraad':
-      return actor.role === 'ministerraad';
-    case 'dispatch':
-      return actor.role === 'drafter' && actor.organisation === task.organisation;
-    default:
-      return assertNever(task.type);
-  }
+  const rule = TASK_HOLDERS[task.type];
+  if (rule.ownOrganisation && task.organisation !== actor.organisation) return false;
+  return 'named' in rule ? task.assignee === actor.username : rule.roles.includes(actor.role);
 }
 
+/** For the default of an exhaustive switch: a value the types say cannot come. */
 export function assertNever(value: never): never {
   throw new Error(`unexpected value ${String(value)}`);
 }

@@ -12,3 +12,4 @@ export * from './entities/postponement.entity';
 export * from './entities/calendar-feed.entity';
 export * from './preflight';
 export * from './deadline-closing';
+export * from './access';
