@@ -33,7 +33,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     next(
       unparsable
         ? AppException.validation(
-            [{ name: 'body', reason: 'is not valid JSON' }],
+            [{ name: 'body', code: 'invalid_json', reason: 'is not valid JSON' }],
             'The request body is not valid JSON.',
           )
         : error,

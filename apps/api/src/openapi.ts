@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { FieldProblemDto, ProblemDto } from './common/problem.dto';
 
 export const API_VERSION = '1.0.0';
 
@@ -14,5 +15,6 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(API_VERSION)
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  // Every refusal answers a ProblemDto; named once here so clients generate its type with its codes.
+  return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto, FieldProblemDto] });
 }

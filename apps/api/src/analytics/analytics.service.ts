@@ -35,6 +35,8 @@ export class AnalyticsService {
       throw AppException.validation(
         outside.map((name) => ({
           name,
+          code: 'outside_period' as const,
+          params: { from: WORKING_DAYS_RANGE.from, to: WORKING_DAYS_RANGE.to },
           reason: `must lie between ${WORKING_DAYS_RANGE.from} and ${WORKING_DAYS_RANGE.to}, the days working days are known for`,
         })),
       );
@@ -42,8 +44,8 @@ export class AnalyticsService {
     const { from, to } = resolvePeriod(toAmsterdamDate(new Date()), query.from, query.to, WORKING_DAYS_RANGE.from);
     if (compareIsoDates(from, to) > 0) {
       throw AppException.validation([
-        { name: 'from', reason: `must not be after to (${to})` },
-        { name: 'to', reason: `must not be before from (${from})` },
+        { name: 'from', code: 'after_end', reason: `must not be after to (${to})`, params: { value: to } },
+        { name: 'to', code: 'before_start', reason: `must not be before from (${from})`, params: { value: from } },
       ]);
     }
     const groupBy = query.groupBy ?? 'stage';

@@ -3,7 +3,6 @@ import { SignJWT } from 'jose';
 import type { Repository } from 'typeorm';
 import { loadConfig } from '@notaflow/config';
 import type { UserEntity } from '@notaflow/persistence';
-import { AppErrorCode } from '../common/app.exception';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { DEMO_ALGORITHM, DEMO_AUDIENCE, DEMO_ISSUER, demoSigningKey } from './demo-token';
 
@@ -53,11 +52,11 @@ describe(AccessTokenVerifier.name, () => {
     const token = await sign(undefined, 60);
     await expect(tokens.verify(token)).resolves.toMatchObject({ username: 'vws.signer' });
     jest.setSystemTime(new Date(start.getTime() + 61_000));
-    await expect(tokens.verify(token)).rejects.toMatchObject({ code: AppErrorCode.UNAUTHENTICATED });
+    await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'token_expired' });
   });
 
   it('refuses a token signed with another secret', async () => {
     const forged = await sign(new TextEncoder().encode('x'.repeat(32)));
-    await expect(verifier().verify(forged)).rejects.toMatchObject({ code: AppErrorCode.UNAUTHENTICATED });
+    await expect(verifier().verify(forged)).rejects.toMatchObject({ code: 'token_invalid' });
   });
 });

@@ -6,7 +6,7 @@ import { QueryFailedError, Repository } from 'typeorm';
 import type { AppConfig } from '@notaflow/config';
 import type { Actor } from '@notaflow/domain';
 import { UserEntity } from '@notaflow/persistence';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/config.module';
 import { identityFromClaims, type Identity } from './actor-claims';
 import { DEMO_ALGORITHM, DEMO_AUDIENCE, DEMO_ISSUER, demoSigningKey } from './demo-token';
@@ -62,7 +62,7 @@ export class AccessTokenVerifier {
       if (error instanceof IdentityProviderUnavailable) {
         this.logger.warn({ err: error.cause }, 'the identity provider keys could not be fetched');
         throw new AppException(
-          AppErrorCode.UNAVAILABLE,
+          'unavailable',
           'The identity provider cannot be reached to check the access token; try again shortly.',
         );
       }
@@ -70,7 +70,7 @@ export class AccessTokenVerifier {
         // The reason only, never the token.
         this.logger.debug(`access token refused: ${error.code}`);
         throw new AppException(
-          AppErrorCode.UNAUTHENTICATED,
+          error instanceof errors.JWTExpired ? 'token_expired' : 'token_invalid',
           error instanceof errors.JWTExpired
             ? 'The access token has expired; request a new one.'
             : 'The access token is not valid.',
@@ -103,7 +103,7 @@ export class AccessTokenVerifier {
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503') {
         throw new AppException(
-          AppErrorCode.FORBIDDEN,
+          'organisation_unknown',
           `The access token names organisation ${actor.organisation}, which the registry does not know.`,
         );
       }

@@ -1,4 +1,4 @@
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { identityFromClaims } from './actor-claims';
 
 describe(identityFromClaims.name, () => {
@@ -33,6 +33,6 @@ describe(identityFromClaims.name, () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(AppException);
-    expect(thrown).toMatchObject({ code: AppErrorCode.FORBIDDEN, message: expect.stringMatching(detail) });
+    expect(thrown).toMatchObject({ code: 'token_claims_unfit', message: expect.stringMatching(detail) });
   });
 });

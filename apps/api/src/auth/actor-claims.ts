@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { ROLES, type Actor, type Role } from '@notaflow/domain';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 
 // The registry's own rules (CHECK constraints on users and organisations): a caller outside them could not be
 // recorded, nor be named as a reviewer or assignee.
@@ -44,5 +44,5 @@ function text(value: unknown): string | undefined {
 }
 
 function forbidden(message: string): AppException {
-  return new AppException(AppErrorCode.FORBIDDEN, message);
+  return new AppException('token_claims_unfit', message);
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { AppConfig } from '@notaflow/config';
 import type { Actor, Role } from '@notaflow/domain';
 import type { Response } from 'express';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/config.module';
 import { RateLimiter } from '../security/rate-limiter';
 import { AccessTokenVerifier } from './access-token.verifier';
@@ -39,16 +39,13 @@ export class AuthGuard implements CanActivate {
     if (!token) {
       // RFC 6750 §3: a request without credentials gets the challenge but no error code.
       response.setHeader('WWW-Authenticate', REALM);
-      throw new AppException(
-        AppErrorCode.UNAUTHENTICATED,
-        'An access token is required: send Authorization: Bearer <accessToken>.',
-      );
+      throw new AppException('token_missing', 'An access token is required: send Authorization: Bearer <accessToken>.');
     }
     let actor: Actor;
     try {
       actor = await this.tokens.verify(token);
     } catch (error) {
-      if (error instanceof AppException && error.code === AppErrorCode.UNAUTHENTICATED) {
+      if (error instanceof AppException && ['token_missing', 'token_invalid', 'token_expired'].includes(error.code)) {
         response.setHeader('WWW-Authenticate', `${REALM}, error="invalid_token"`);
       }
       throw error;
@@ -59,7 +56,7 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(actor.role)) {
       throw new AppException(
-        AppErrorCode.FORBIDDEN,
+        'role_not_allowed',
         `Only a ${roles.join(' or ')} may do this; you are signed in as ${actor.role}.`,
       );
     }

@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import type { AppConfig } from '@notaflow/config';
 import type { Actor } from '@notaflow/domain';
 import { UserEntity } from '@notaflow/persistence';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/config.module';
 import { SignInLockout } from '../security/sign-in-lockout.service';
 import { DEMO_ALGORITHM, DEMO_AUDIENCE, DEMO_ISSUER, demoSigningKey } from './demo-token';
@@ -37,7 +37,7 @@ export class AuthService {
     const matches = await bcrypt.compare(password, user?.passwordHash ?? NO_SUCH_USER_HASH);
     if (!user?.passwordHash || !matches) {
       await this.lockout.recordFailure(username);
-      throw new AppException(AppErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+      throw new AppException('wrong_credentials', WRONG_CREDENTIALS);
     }
     await this.lockout.recordSuccess(username);
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate } from '@nestjs/common';
 import type { AppConfig } from '@notaflow/config';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/config.module';
 
 /**
@@ -14,7 +14,7 @@ export class DemoModeGuard implements CanActivate {
   canActivate(): boolean {
     if (this.config.AUTH_MODE === 'demo') return true;
     throw new AppException(
-      AppErrorCode.NOT_FOUND,
+      'demo_sign_in_off',
       "The demo identity provider is off; sign in with your organisation's identity provider.",
     );
   }

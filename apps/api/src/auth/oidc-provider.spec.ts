@@ -1,4 +1,3 @@
-import { AppErrorCode } from '../common/app.exception';
 import { parseDiscovery } from './oidc-provider';
 
 describe(parseDiscovery.name, () => {
@@ -29,6 +28,6 @@ describe(parseDiscovery.name, () => {
     ['an endpoint that is no http(s) URL', { ...document, authorization_endpoint: 'javascript:alert(1)' }],
     ['no document at all', undefined],
   ])('refuses %s as the provider being unusable (503)', (_what, doc) => {
-    expect(() => parseDiscovery(doc, issuer)).toThrow(expect.objectContaining({ code: AppErrorCode.UNAVAILABLE }));
+    expect(() => parseDiscovery(doc, issuer)).toThrow(expect.objectContaining({ code: 'unavailable' }));
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@notaflow/config';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/config.module';
 
 /** The parts of the identity provider's discovery document (OpenID Connect Discovery 1.0) the web sign-in uses. */
@@ -74,7 +74,7 @@ export class OidcProvider {
       // invalid_grant and friends: a used, expired or forged code, or a verifier that does not match. Never echoed
       // in detail, the provider's description may name internals.
       this.logger.debug(`code exchange refused: ${String(answer?.error ?? response.status)}`);
-      throw new AppException(AppErrorCode.UNAUTHENTICATED, 'The identity provider refused the sign-in; sign in again.');
+      throw new AppException('sign_in_refused', 'The identity provider refused the sign-in; sign in again.');
     }
     if (!response.ok || typeof answer?.access_token !== 'string') {
       throw unavailable('The identity provider answered the sign-in with an error; try again shortly.');
@@ -136,5 +136,5 @@ export function parseDiscovery(document: unknown, issuer: string): OidcEndpoints
 }
 
 function unavailable(message: string): AppException {
-  return new AppException(AppErrorCode.UNAVAILABLE, message);
+  return new AppException('unavailable', message);
 }

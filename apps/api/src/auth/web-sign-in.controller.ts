@@ -9,7 +9,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { AppConfig } from '@notaflow/config';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/config.module';
 import { AuthConfigDto, OidcCodeExchangeDto, OidcTokenDto } from './dto/web-sign-in.dto';
 import { OidcProvider } from './oidc-provider';
@@ -26,7 +26,7 @@ export class OidcModeGuard implements CanActivate {
 
   canActivate(): boolean {
     if (this.config.AUTH_MODE === 'oidc') return true;
-    throw new AppException(AppErrorCode.NOT_FOUND, 'Sign-in with an identity provider is off (AUTH_MODE=demo).');
+    throw new AppException('oidc_sign_in_off', 'Sign-in with an identity provider is off (AUTH_MODE=demo).');
   }
 }
 

@@ -56,7 +56,10 @@ export class CalendarFeedController {
     const origin = this.config.PUBLIC_URL
       ? new URL(this.config.PUBLIC_URL).origin
       : requestOrigin(request.protocol, request.host);
-    if (!origin) throw AppException.validation([{ name: 'Host', reason: 'must be a plain host name with a port' }]);
+    if (!origin)
+      throw AppException.validation([
+        { name: 'Host', code: 'bad_host', reason: 'must be a plain host name with a port' },
+      ]);
     return this.feeds.create(actor, body, origin);
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import type { Actor } from '@notaflow/domain';
 import { CalendarFeedEntity } from '@notaflow/persistence';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { isUuid } from '../common/ids';
 import { hashFeedToken, isFeedTokenShape, newFeedToken } from './calendar-feed-token';
 import { buildDeadlineCalendar, type FeedDeadline } from './deadline-calendar';
@@ -46,12 +46,12 @@ export class CalendarFeedService {
         actor.username,
       ]);
       if (owner.length === 0) {
-        throw new AppException(AppErrorCode.FORBIDDEN, `The registry does not know user ${actor.username}.`);
+        throw new AppException('user_unknown', `The registry does not know user ${actor.username}.`);
       }
       const active = await db.countBy(CalendarFeedEntity, { username: actor.username, revokedAt: IsNull() });
       if (active >= MAX_ACTIVE_FEEDS_PER_USER) {
         throw new AppException(
-          AppErrorCode.CONFLICT,
+          'calendar_feed_limit',
           `You already have ${MAX_ACTIVE_FEEDS_PER_USER} active calendar feeds; revoke one you no longer use first.`,
         );
       }
@@ -89,7 +89,7 @@ export class CalendarFeedService {
     const repository = this.dataSource.getRepository(CalendarFeedEntity);
     // Someone else's feed is answered like one that does not exist.
     const feed = isUuid(id) ? await repository.findOneBy({ id, username: actor.username }) : null;
-    if (!feed) throw new AppException(AppErrorCode.NOT_FOUND, `No calendar feed ${id}.`);
+    if (!feed) throw new AppException('calendar_feed_not_found', `No calendar feed ${id}.`);
     if (!feed.revokedAt) {
       await repository.update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
     }
@@ -103,7 +103,7 @@ export class CalendarFeedService {
   }
 
   private async ownerOf(token: unknown): Promise<FeedOwner> {
-    if (!isFeedTokenShape(token)) throw new AppException(AppErrorCode.UNAUTHENTICATED, DEAD_TOKEN);
+    if (!isFeedTokenShape(token)) throw new AppException('calendar_feed_token_invalid', DEAD_TOKEN);
     // Joined to users: a token whose user is gone opens nothing, and a user who moved sees their new organisation.
     const [owner]: FeedOwner[] = await this.dataSource.query(
       `SELECT f.id, u.organisation_code AS organisation, f.last_used_at >= now() - interval '1 minute' AS fresh
@@ -112,7 +112,7 @@ export class CalendarFeedService {
         WHERE f.token_hash = $1 AND f.revoked_at IS NULL`,
       [hashFeedToken(token)],
     );
-    if (!owner) throw new AppException(AppErrorCode.UNAUTHENTICATED, DEAD_TOKEN);
+    if (!owner) throw new AppException('calendar_feed_token_invalid', DEAD_TOKEN);
     // Clients poll, several devices per feed: a write per minute at most is enough to tell a feed in use.
     if (!owner.fresh) {
       await this.dataSource.query(

@@ -14,7 +14,7 @@ import {
   type IsoDate,
 } from '@notaflow/calendar';
 import { CalendarPeriodEntity, type CalendarPeriodKind } from '@notaflow/persistence';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { isUuid } from '../common/ids';
 import { DEFAULT_PLAN_ROUTE, parseRoute } from './backward-plan';
 import type {
@@ -65,7 +65,7 @@ export class CalendarService {
       stages = backwardPlan(target, steps, { breaks });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      throw AppException.validation([{ name: 'target', reason: 'leaves no ministerraad meeting to plan on' }]);
+      throw AppException.field('target', 'no_meeting_to_plan_on', 'leaves no ministerraad meeting to plan on');
     }
     return { target, stages, startBy: stages[0]!.latestStart };
   }
@@ -82,7 +82,7 @@ export class CalendarService {
   /** Adds a period; one that overlaps another of the same kind is refused with 409. */
   async create(kind: CalendarPeriodKind, dto: CreateCalendarPeriodDto): Promise<CalendarPeriodDto> {
     if (compareIsoDates(dto.fromOn, dto.toOn) > 0)
-      throw AppException.validation([{ name: 'toOn', reason: 'must not be before fromOn' }]);
+      throw AppException.field('toOn', 'before_start', 'must not be before fromOn');
     return this.dataSource.transaction(async (db) => {
       // One writer at a time per table, so two overlapping periods cannot both pass the check below.
       await db.query('LOCK TABLE calendar_periods IN SHARE ROW EXCLUSIVE MODE');
@@ -93,7 +93,7 @@ export class CalendarService {
       );
       if (overlap) {
         throw new AppException(
-          AppErrorCode.CONFLICT,
+          'calendar_period_overlap',
           `The ${KIND_NAMES[kind]} overlaps ${overlap.name} (${overlap.fromOn} to ${overlap.toOn}).`,
         );
       }
@@ -108,7 +108,7 @@ export class CalendarService {
 
   async remove(kind: CalendarPeriodKind, id: string): Promise<void> {
     const result = isUuid(id) ? await this.dataSource.getRepository(CalendarPeriodEntity).delete({ id, kind }) : null;
-    if (!result?.affected) throw new AppException(AppErrorCode.NOT_FOUND, `No ${KIND_NAMES[kind]} ${id}.`);
+    if (!result?.affected) throw new AppException('calendar_period_not_found', `No ${KIND_NAMES[kind]} ${id}.`);
   }
 
   private ministerraadBreaks(): Promise<DateRange[]> {

@@ -1,32 +1,28 @@
-/** Every refusal the API knows by name. The HTTP status of each lives in one place: problem.ts. */
-export enum AppErrorCode {
-  VALIDATION_FAILED = 'VALIDATION_FAILED',
-  UNAUTHENTICATED = 'UNAUTHENTICATED',
-  FORBIDDEN = 'FORBIDDEN',
-  NOT_FOUND = 'NOT_FOUND',
-  CONFLICT = 'CONFLICT',
-  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
-  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
-  UNAVAILABLE = 'UNAVAILABLE',
-}
+import type { FieldErrorCode, FieldProblem, ProblemCode } from '@notaflow/domain';
 
-export interface FieldError {
-  /** The JSON path of the field, e.g. `route.reviewers[1]`. */
-  name: string;
-  reason: string;
-}
+export type { FieldProblem } from '@notaflow/domain';
 
+/**
+ * A refusal the API gives on purpose: a domain code (libs/domain problems.ts) that the problem filter turns into
+ * problem+json with the status statusOf gives it. The message is English, for developers; clients switch on
+ * `code` and say it in their own words.
+ */
 export class AppException extends Error {
   constructor(
-    readonly code: AppErrorCode,
+    readonly code: ProblemCode,
     message: string,
-    readonly extras: { errors?: FieldError[]; [key: string]: unknown } = {},
+    readonly extras: { errors?: FieldProblem[]; retryAfterSeconds?: number; [key: string]: unknown } = {},
   ) {
     super(message);
     this.name = 'AppException';
   }
 
-  static validation(errors: FieldError[], message = 'The request has invalid fields.'): AppException {
-    return new AppException(AppErrorCode.VALIDATION_FAILED, message, { errors });
+  static validation(errors: FieldProblem[], message = 'The request has invalid fields.'): AppException {
+    return new AppException('validation_failed', message, { errors });
+  }
+
+  /** A 400 for one field: `AppException.field('nextMeeting', 'not_a_meeting_day', 'is no day the ...')`. */
+  static field(name: string, code: FieldErrorCode, reason: string, params?: FieldProblem['params']): AppException {
+    return AppException.validation([{ name, code, reason, ...(params ? { params } : {}) }]);
   }
 }

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { AppException } from './app.exception';
 import { outageOf, type Dependency } from './outage';
-import { problem, PROBLEM_CONTENT_TYPE, statusOf, type Problem } from './problem';
+import { codeOfStatus, problem, PROBLEM_CONTENT_TYPE, statusOf, type Problem } from './problem';
 
 /** How long a caller is asked to wait when PostgreSQL or Temporal is away. */
 const OUTAGE_RETRY_AFTER_SECONDS = 5;
@@ -43,12 +43,12 @@ export class ProblemFilter implements ExceptionFilter {
         ? 'The database is not reachable right now. Try again shortly.'
         : 'The Temporal server is not reachable right now; a decision sent may still be taken once it is back. ' +
           'Check the nota before trying again.';
-    return problem(503, detail, { code: 'UNAVAILABLE', unavailable: dependency });
+    return problem(503, detail, 'unavailable', { unavailable: dependency });
   }
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof AppException) {
-      return problem(statusOf(exception.code), exception.message, { code: exception.code, ...exception.extras });
+      return problem(statusOf(exception.code), exception.message, exception.code, exception.extras);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -59,13 +59,13 @@ export class ProblemFilter implements ExceptionFilter {
           : typeof (payload as { message?: unknown }).message === 'string'
             ? (payload as { message: string }).message
             : exception.message;
-      return problem(status, detail);
+      return problem(status, detail, codeOfStatus(status));
     }
     // Errors of express middleware (body-parser's 413, an unsupported charset) carry their own 4xx status.
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return problem(status, (exception as Error).message);
+      return problem(status, (exception as Error).message, codeOfStatus(status));
     }
-    return problem(500, 'An unexpected error occurred; it has been logged.');
+    return problem(500, 'An unexpected error occurred; it has been logged.', 'internal_error');
   }
 }

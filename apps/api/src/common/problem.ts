@@ -1,4 +1,4 @@
-import { AppErrorCode } from './app.exception';
+import { assertNever, type ProblemCode } from '@notaflow/domain';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const TYPE_BASE = 'https://notaflow.example/problems/';
@@ -8,35 +8,106 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
+  code: ProblemCode;
   instance?: string;
-  errors?: { name: string; reason: string }[];
+  errors?: { name: string; code: string; reason: string; params?: Record<string, string | number> }[];
   [extension: string]: unknown;
 }
 
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled error code ${String(value)}`);
-}
-
-export function statusOf(code: AppErrorCode): number {
+/** The one mapping of a refusal to its HTTP status. */
+export function statusOf(code: ProblemCode): number {
   switch (code) {
-    case AppErrorCode.VALIDATION_FAILED:
+    case 'validation_failed':
       return 400;
-    case AppErrorCode.UNAUTHENTICATED:
+    case 'token_missing':
+    case 'token_invalid':
+    case 'token_expired':
+    case 'wrong_credentials':
+    case 'sign_in_refused':
+    case 'calendar_feed_token_invalid':
       return 401;
-    case AppErrorCode.FORBIDDEN:
+    case 'role_not_allowed':
+    case 'token_claims_unfit':
+    case 'organisation_unknown':
+    case 'user_unknown':
+    case 'nota_not_visible':
+    case 'nota_not_managed':
+    case 'task_not_holder':
+    case 'deadline_not_own':
       return 403;
-    case AppErrorCode.NOT_FOUND:
+    case 'route_not_found':
+    case 'demo_sign_in_off':
+    case 'oidc_sign_in_off':
+    case 'nota_not_found':
+    case 'task_not_found':
+    case 'deadline_not_found':
+    case 'postponement_not_found':
+    case 'calendar_period_not_found':
+    case 'calendar_feed_not_found':
+    case 'notification_not_found':
       return 404;
-    case AppErrorCode.CONFLICT:
+    case 'method_not_allowed':
+      return 405;
+    case 'not_acceptable':
+      return 406;
+    case 'nota_already_submitted':
+    case 'nota_not_awaiting_version':
+    case 'nota_closed':
+    case 'nota_changed':
+    case 'flow_ended':
+    case 'kamerstuk_before_dispatch':
+    case 'kamerstuk_already_recorded':
+    case 'task_not_open':
+    case 'deadline_closed':
+    case 'postponement_pending':
+    case 'postponement_decided':
+    case 'calendar_period_overlap':
+    case 'calendar_feed_limit':
       return 409;
-    case AppErrorCode.PAYLOAD_TOO_LARGE:
+    case 'payload_too_large':
       return 413;
-    case AppErrorCode.TOO_MANY_REQUESTS:
+    case 'uri_too_long':
+      return 414;
+    case 'unsupported_media_type':
+      return 415;
+    case 'too_many_requests':
+    case 'sign_in_locked':
       return 429;
-    case AppErrorCode.UNAVAILABLE:
+    case 'internal_error':
+      return 500;
+    case 'unavailable':
+    case 'flow_timeout':
       return 503;
     default:
-      return assertUnreachable(code);
+      return assertNever(code);
+  }
+}
+
+/** The problem code of a status that no refusal of ours named (a framework's 404, body-parser's 413). */
+export function codeOfStatus(status: number): ProblemCode {
+  switch (status) {
+    case 400:
+      return 'validation_failed';
+    case 401:
+      return 'token_invalid';
+    case 404:
+      return 'route_not_found';
+    case 405:
+      return 'method_not_allowed';
+    case 406:
+      return 'not_acceptable';
+    case 413:
+      return 'payload_too_large';
+    case 414:
+      return 'uri_too_long';
+    case 415:
+      return 'unsupported_media_type';
+    case 429:
+      return 'too_many_requests';
+    case 503:
+      return 'unavailable';
+    default:
+      return status >= 500 ? 'internal_error' : 'validation_failed';
   }
 }
 
@@ -49,19 +120,27 @@ const titles: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
 
-export function problem(status: number, detail: string, extensions: Record<string, unknown> = {}): Problem {
+export function problem(
+  status: number,
+  detail: string,
+  code: ProblemCode,
+  extensions: Record<string, unknown> = {},
+): Problem {
   const title = titles[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
   return {
     type: `${TYPE_BASE}${title.toLowerCase().replace(/\s+/g, '-')}`,
     title,
     status,
     detail,
+    code,
     ...extensions,
   };
 }

@@ -16,7 +16,9 @@ describe(textFaults.name, () => {
   });
 
   it('names a path parameter by its own name', () => {
-    expect(textFaults('\u0000', 'id')).toEqual([{ name: 'id', reason: expect.stringMatching(/NUL/) }]);
+    expect(textFaults('\u0000', 'id')).toEqual([
+      { name: 'id', code: 'unstorable_text', reason: expect.stringMatching(/NUL/) },
+    ]);
   });
 
   it('walks a body nested deeper than the call stack would go', () => {

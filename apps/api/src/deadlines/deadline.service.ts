@@ -4,7 +4,7 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { compareIsoDates, presetDueOn, presets } from '@notaflow/calendar';
 import { DEFAULT_REMINDER_LEAD_WORKING_DAYS, type Actor } from '@notaflow/domain';
 import { closeDeadline, DeadlineEntity, NotaEntity, PostponementEntity } from '@notaflow/persistence';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { isUuid } from '../common/ids';
 import { canSeeNota } from '../notas/nota-access';
 import type {
@@ -81,7 +81,7 @@ export class DeadlineService {
 
   async list(actor: Actor, query: ListDeadlinesQuery): Promise<DeadlineDto[]> {
     if (query.from && query.to && compareIsoDates(query.from, query.to) > 0) {
-      throw AppException.validation([{ name: 'to', reason: 'must not be before from' }]);
+      throw AppException.field('to', 'before_start', 'must not be before from', { value: query.from });
     }
     const qb = this.dataSource
       .getRepository(DeadlineEntity)
@@ -109,15 +109,18 @@ export class DeadlineService {
       return await this.dataSource.transaction(async (db) => {
         const deadline = await this.findOwn(db, actor, id, true);
         if (deadline.status !== 'open') {
-          throw new AppException(AppErrorCode.CONFLICT, `The deadline is no longer open (status ${deadline.status}).`);
+          throw new AppException('deadline_closed', `The deadline is no longer open (status ${deadline.status}).`);
         }
         if (await db.existsBy(PostponementEntity, { deadlineId: id, status: 'requested' })) {
           throw this.pendingConflict();
         }
         if (compareIsoDates(dto.requestedDueOn, deadline.dueOn) <= 0) {
-          throw AppException.validation([
-            { name: 'requestedDueOn', reason: `must be after the current due date ${deadline.dueOn}` },
-          ]);
+          throw AppException.field(
+            'requestedDueOn',
+            'not_after_current_due',
+            `must be after the current due date ${deadline.dueOn}`,
+            { value: deadline.dueOn },
+          );
         }
         await this.checkNota(db, actor, dto.notaId);
         const saved = await db.save(
@@ -149,11 +152,11 @@ export class DeadlineService {
     options: DeadlineChangeOptions = {},
   ): Promise<PostponementOutcomeResultDto> {
     if (dto.outcome === 'refused' && dto.newDueOn !== undefined) {
-      throw AppException.validation([{ name: 'newDueOn', reason: 'is only given with outcome granted' }]);
+      throw AppException.field('newDueOn', 'only_with_granted', 'is only given with outcome granted');
     }
     const result = await this.dataSource.transaction(async (db) => {
       const found = isUuid(id) ? await db.findOneBy(PostponementEntity, { id }) : null;
-      if (!found) throw new AppException(AppErrorCode.NOT_FOUND, `No postponement ${id}.`);
+      if (!found) throw new AppException('postponement_not_found', `No postponement ${id}.`);
       // The deadline first, as a request does: one lock order, no deadlock.
       const deadline = await this.findOwn(db, actor, found.deadlineId, true);
       const postponement = await db.findOneOrFail(PostponementEntity, {
@@ -162,7 +165,7 @@ export class DeadlineService {
       });
       if (postponement.status !== 'requested') {
         throw new AppException(
-          AppErrorCode.CONFLICT,
+          'postponement_decided',
           `The outcome of this postponement has already been recorded (${postponement.status}).`,
         );
       }
@@ -171,13 +174,16 @@ export class DeadlineService {
       postponement.decidedAt = new Date();
       if (dto.outcome === 'granted') {
         if (deadline.status !== 'open') {
-          throw new AppException(AppErrorCode.CONFLICT, `The deadline is no longer open (status ${deadline.status}).`);
+          throw new AppException('deadline_closed', `The deadline is no longer open (status ${deadline.status}).`);
         }
         const newDueOn = dto.newDueOn ?? postponement.requestedDueOn;
         if (compareIsoDates(newDueOn, deadline.dueOn) <= 0) {
-          throw AppException.validation([
-            { name: 'newDueOn', reason: `must be after the current due date ${deadline.dueOn}` },
-          ]);
+          throw AppException.field(
+            'newDueOn',
+            'not_after_current_due',
+            `must be after the current due date ${deadline.dueOn}`,
+            { value: deadline.dueOn },
+          );
         }
         postponement.newDueOn = newDueOn;
         // originalDueOn stays as it was: the history is in the postponements.
@@ -206,7 +212,7 @@ export class DeadlineService {
       const deadline = await this.findOwn(db, actor, id, true);
       if (deadline.status !== dto.status) {
         if (deadline.status !== 'open') {
-          throw new AppException(AppErrorCode.CONFLICT, `The deadline is already closed (status ${deadline.status}).`);
+          throw new AppException('deadline_closed', `The deadline is already closed (status ${deadline.status}).`);
         }
         await closeDeadline(db, id, dto.status);
       }
@@ -224,16 +230,19 @@ export class DeadlineService {
   private resolveDueOn(dto: CreateDeadlineDto): string {
     if (!dto.preset) {
       if (dto.presetFrom !== undefined || dto.presetExtended !== undefined) {
-        throw AppException.validation([{ name: 'preset', reason: 'must be given with presetFrom or presetExtended' }]);
+        throw AppException.field('preset', 'preset_incomplete', 'must be given with presetFrom or presetExtended');
       }
       // The DTO requires dueOn when there is no preset.
       return dto.dueOn!;
     }
     const computed = presetDueOn(PRESET_TERMS[dto.preset], dto.presetFrom!, { extended: dto.presetExtended ?? false });
     if (dto.dueOn !== undefined && dto.dueOn !== computed) {
-      throw AppException.validation([
-        { name: 'dueOn', reason: `differs from ${computed}, the ${dto.preset} term from ${dto.presetFrom}` },
-      ]);
+      throw AppException.field(
+        'dueOn',
+        'preset_mismatch',
+        `differs from ${computed}, the ${dto.preset} term from ${dto.presetFrom}`,
+        { value: computed, preset: dto.preset, from: dto.presetFrom! },
+      );
     }
     return computed;
   }
@@ -241,9 +250,9 @@ export class DeadlineService {
   private async checkNota(db: EntityManager, actor: Actor, notaId: string | undefined): Promise<void> {
     if (notaId === undefined) return;
     const nota = await db.findOneBy(NotaEntity, { id: notaId });
-    if (!nota) throw AppException.validation([{ name: 'notaId', reason: `is not a known nota: ${notaId}` }]);
+    if (!nota) throw AppException.field('notaId', 'unknown_nota', `is not a known nota: ${notaId}`, { value: notaId });
     if (!canSeeNota(actor, nota)) {
-      throw new AppException(AppErrorCode.FORBIDDEN, 'The nota belongs to another organisation.');
+      throw new AppException('nota_not_visible', 'The nota belongs to another organisation.');
     }
   }
 
@@ -251,9 +260,9 @@ export class DeadlineService {
     const deadline = isUuid(id)
       ? await db.findOne(DeadlineEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) })
       : null;
-    if (!deadline) throw new AppException(AppErrorCode.NOT_FOUND, `No deadline ${id}.`);
+    if (!deadline) throw new AppException('deadline_not_found', `No deadline ${id}.`);
     if (deadline.organisation !== actor.organisation) {
-      throw new AppException(AppErrorCode.FORBIDDEN, 'This deadline belongs to another organisation.');
+      throw new AppException('deadline_not_own', 'This deadline belongs to another organisation.');
     }
     return deadline;
   }
@@ -267,7 +276,7 @@ export class DeadlineService {
   }
 
   private pendingConflict(): AppException {
-    return new AppException(AppErrorCode.CONFLICT, 'A postponement of this deadline is already awaiting its outcome.');
+    return new AppException('postponement_pending', 'A postponement of this deadline is already awaiting its outcome.');
   }
 }
 

@@ -1,6 +1,6 @@
 import { Client, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { AppConfig } from '@notaflow/config';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { FlowService } from './flow.service';
 
 /** A Temporal client whose every Update fails as given: what the API answers depends on the failure alone. */
@@ -33,7 +33,7 @@ describe('FlowService, when the flow does not answer in time', () => {
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppException);
     expect(refused).toMatchObject({
-      code: AppErrorCode.UNAVAILABLE,
+      code: 'flow_timeout',
       message: expect.stringMatching(/did not answer in time/),
     });
   });

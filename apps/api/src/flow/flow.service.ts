@@ -23,8 +23,10 @@ import {
   type NotaFlowInput,
   type WithdrawInput,
 } from '@notaflow/temporal';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/config.module';
+
+type FlowOperation = 'start' | 'decide' | 'newVersion' | 'withdraw';
 
 /** How long a caller waits for the flow to take a decision before being told to try again. */
 const UPDATE_DEADLINE_MS = 30_000;
@@ -51,33 +53,33 @@ export class FlowService {
       return { workflowId, snapshot };
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new AppException(AppErrorCode.CONFLICT, 'The flow of this nota has already been started.');
+        throw new AppException('nota_already_submitted', 'The flow of this nota has already been started.');
       }
-      throw this.translate(error);
+      throw this.translate(error, 'start');
     }
   }
 
   decide(notaId: string, input: DecideInput): Promise<DecideResult> {
-    return this.update(notaId, () => this.handle(notaId).executeUpdate(decideUpdate, { args: [input] }));
+    return this.update('decide', () => this.handle(notaId).executeUpdate(decideUpdate, { args: [input] }));
   }
 
   newVersion(notaId: string, input: NewVersionInput): Promise<FlowSnapshot> {
-    return this.update(notaId, () => this.handle(notaId).executeUpdate(newVersionUpdate, { args: [input] }));
+    return this.update('newVersion', () => this.handle(notaId).executeUpdate(newVersionUpdate, { args: [input] }));
   }
 
   withdraw(notaId: string, input: WithdrawInput): Promise<FlowSnapshot> {
-    return this.update(notaId, () => this.handle(notaId).executeUpdate(withdrawUpdate, { args: [input] }));
+    return this.update('withdraw', () => this.handle(notaId).executeUpdate(withdrawUpdate, { args: [input] }));
   }
 
   private handle(notaId: string) {
     return this.client.workflow.getHandle(notaWorkflowId(notaId));
   }
 
-  private async update<T>(_notaId: string, call: () => Promise<T>): Promise<T> {
+  private async update<T>(operation: FlowOperation, call: () => Promise<T>): Promise<T> {
     try {
       return await this.withDeadline(call);
     } catch (error) {
-      throw this.translate(error);
+      throw this.translate(error, operation);
     }
   }
 
@@ -86,31 +88,35 @@ export class FlowService {
   }
 
   /** A flow's refusal becomes the matching HTTP answer; nothing was recorded for it. */
-  private translate(error: unknown): unknown {
+  private translate(error: unknown, operation: FlowOperation): unknown {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const { type, message } = error.cause;
       switch (type) {
         case FlowRefusal.NOT_ALLOWED:
-          return new AppException(AppErrorCode.FORBIDDEN, message);
+          return new AppException(operation === 'decide' ? 'task_not_holder' : 'nota_not_managed', message);
         case FlowRefusal.TASK_NOT_OPEN:
+          return new AppException('task_not_open', message);
         case FlowRefusal.INVALID_STATE:
-          return new AppException(AppErrorCode.CONFLICT, message);
+          return new AppException(operation === 'newVersion' ? 'nota_not_awaiting_version' : 'nota_closed', message);
         case FlowRefusal.INVALID_DECISION:
-          return AppException.validation([{ name: 'decision', reason: message }], message);
+          return AppException.validation(
+            [{ name: 'decision', code: 'decision_not_allowed', reason: message }],
+            message,
+          );
         case FlowRefusal.INVALID_TEXT: {
           const [name, reason] = error.cause.details as [string, string];
-          return AppException.validation([{ name, reason }], message);
+          return AppException.validation([{ name, code: 'unstorable_text', reason }], message);
         }
       }
     }
     if (error instanceof WorkflowNotFoundError || isCompletedError(error)) {
-      return new AppException(AppErrorCode.CONFLICT, 'The flow of this nota has ended.');
+      return new AppException('flow_ended', 'The flow of this nota has ended.');
     }
     // The deadline passed while the client waited for the outcome: the SDK says so with its own error, whose
     // cause is the cancelled call (code 1), not a DEADLINE_EXCEEDED (code 4).
     if (isDeadlineError(error) || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
       return new AppException(
-        AppErrorCode.UNAVAILABLE,
+        'flow_timeout',
         'The flow did not answer in time (is a worker running?). Check the nota before trying again.',
       );
     }

@@ -25,7 +25,10 @@ export class HealthController {
       .type(PROBLEM_CONTENT_TYPE)
       .send(
         JSON.stringify(
-          problem(503, `${down.join(' and ')} unreachable`, { database: report.database, temporal: report.temporal }),
+          problem(503, `${down.join(' and ')} unreachable`, 'unavailable', {
+            database: report.database,
+            temporal: report.temporal,
+          }),
         ),
       );
   }

@@ -42,7 +42,9 @@ export class MetricsEndpoint implements OnModuleInit {
         .type(PROBLEM_CONTENT_TYPE)
         .send(
           JSON.stringify(
-            problem(401, 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.', { instance: METRICS_PATH }),
+            problem(401, 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.', 'token_missing', {
+              instance: METRICS_PATH,
+            }),
           ),
         );
       return;
@@ -61,7 +63,9 @@ export class MetricsEndpoint implements OnModuleInit {
         .type(PROBLEM_CONTENT_TYPE)
         .send(
           JSON.stringify(
-            problem(500, 'The metrics could not be collected; it has been logged.', { instance: METRICS_PATH }),
+            problem(500, 'The metrics could not be collected; it has been logged.', 'internal_error', {
+              instance: METRICS_PATH,
+            }),
           ),
         );
     }

@@ -13,7 +13,7 @@ import {
   UserEntity,
 } from '@notaflow/persistence';
 import { isUuid } from '../common/ids';
-import { AppErrorCode, AppException, type FieldError } from '../common/app.exception';
+import { AppException, type FieldProblem } from '../common/app.exception';
 import { FlowService } from '../flow/flow.service';
 import type { CreateNotaDto, RouteDto } from './dto/create-nota.dto';
 import type { ListNotasQuery } from './dto/list-notas.query';
@@ -31,7 +31,7 @@ export class NotaService {
 
   /** Registers a nota and hands out its ons kenmerk from the PostgreSQL sequence. */
   async register(actor: Actor, dto: CreateNotaDto, known?: { id: string; onsKenmerk?: string }): Promise<NotaDto> {
-    if (actor.role !== 'drafter') throw new AppException(AppErrorCode.FORBIDDEN, 'Only drafters register notas.');
+    if (actor.role !== 'drafter') throw new AppException('role_not_allowed', 'Only drafters register notas.');
     const route = await this.validateRoute(actor, dto.route);
     // Only the demo seed brings its own id and a historical kenmerk, outside the sequence's range.
     const id = known?.id ?? randomUUID();
@@ -108,7 +108,7 @@ export class NotaService {
   async submit(actor: Actor, id: string): Promise<SubmitResultDto> {
     const nota = await this.findManaged(actor, id);
     if (nota.status !== 'draft') {
-      throw new AppException(AppErrorCode.CONFLICT, `The nota has already been submitted (status ${nota.status}).`);
+      throw new AppException('nota_already_submitted', `The nota has already been submitted (status ${nota.status}).`);
     }
     const { workflowId, snapshot } = await this.flow.start({
       notaId: nota.id,
@@ -126,7 +126,7 @@ export class NotaService {
     const nota = await this.findManaged(actor, id);
     if (nota.status !== 'changes_requested') {
       throw new AppException(
-        AppErrorCode.CONFLICT,
+        'nota_not_awaiting_version',
         `A new version is taken only after changes were requested (status ${nota.status}).`,
       );
     }
@@ -141,9 +141,9 @@ export class NotaService {
       const { affected } = await this.dataSource
         .getRepository(NotaEntity)
         .update({ id, status: 'draft' }, { status: 'withdrawn' });
-      if (!affected) throw new AppException(AppErrorCode.CONFLICT, 'The nota changed meanwhile; try again.');
+      if (!affected) throw new AppException('nota_changed', 'The nota changed meanwhile; try again.');
     } else if (['rejected', 'withdrawn', 'dispatched'].includes(nota.status)) {
-      throw new AppException(AppErrorCode.CONFLICT, `The nota can no longer be withdrawn (status ${nota.status}).`);
+      throw new AppException('nota_closed', `The nota can no longer be withdrawn (status ${nota.status}).`);
     } else {
       await this.flow.withdraw(nota.id, { actor, reason });
     }
@@ -153,7 +153,10 @@ export class NotaService {
   async recordKamerstuk(actor: Actor, id: string, dto: KamerstukDto): Promise<NotaDto> {
     const nota = await this.findManaged(actor, id);
     if (nota.status !== 'dispatched' || !nota.dispatchedAt) {
-      throw new AppException(AppErrorCode.CONFLICT, 'A Kamerstuk number is recorded after dispatch to the Kamer.');
+      throw new AppException(
+        'kamerstuk_before_dispatch',
+        'A Kamerstuk number is recorded after dispatch to the Kamer.',
+      );
     }
     const vergaderjaar = vergaderjaarOf(toAmsterdamDate(nota.dispatchedAt));
     // Only where none is recorded yet, or the same one again: another number, sent before or at the same time, wins.
@@ -165,7 +168,7 @@ export class NotaService {
     if (!affected) {
       const recorded = await this.find(id);
       throw new AppException(
-        AppErrorCode.CONFLICT,
+        'kamerstuk_already_recorded',
         `Kamerstuk ${recorded.kamerstukDossier} nr. ${recorded.kamerstukNumber} has already been recorded for this nota.`,
       );
     }
@@ -175,36 +178,53 @@ export class NotaService {
   async findVisible(actor: Actor, id: string): Promise<NotaEntity> {
     const nota = await this.find(id);
     if (!canSeeNota(actor, nota))
-      throw new AppException(AppErrorCode.FORBIDDEN, 'This nota belongs to another organisation.');
+      throw new AppException('nota_not_visible', 'This nota belongs to another organisation.');
     return nota;
   }
 
   private async findManaged(actor: Actor, id: string): Promise<NotaEntity> {
     const nota = await this.find(id);
     if (!canManageNota(actor, nota)) {
-      throw new AppException(AppErrorCode.FORBIDDEN, `Only drafters of ${nota.organisation} manage this nota.`);
+      throw new AppException('nota_not_managed', `Only drafters of ${nota.organisation} manage this nota.`);
     }
     return nota;
   }
 
   private async find(id: string): Promise<NotaEntity> {
     const nota = isUuid(id) ? await this.dataSource.getRepository(NotaEntity).findOneBy({ id }) : null;
-    if (!nota) throw new AppException(AppErrorCode.NOT_FOUND, `No nota ${id}.`);
+    if (!nota) throw new AppException('nota_not_found', `No nota ${id}.`);
     return nota;
   }
 
   /** Known users with the right role in the drafter's organisation; ministries that exist and may co-sign. */
   private async validateRoute(actor: Actor, route: RouteDto): Promise<RouteTemplate> {
-    const errors: FieldError[] = [];
+    const errors: FieldProblem[] = [];
     const names = [...route.reviewers, route.decider];
     const users = await this.dataSource.getRepository(UserEntity).findBy({ username: In(names) });
     const byName = new Map(users.map((u) => [u.username, u]));
     const check = (field: string, username: string, role: 'reviewer' | 'decider') => {
       const user = byName.get(username);
-      if (!user) errors.push({ name: field, reason: `is not a known user: ${username}` });
-      else if (user.role !== role) errors.push({ name: field, reason: `${username} is not a ${role}` });
+      if (!user)
+        errors.push({
+          name: field,
+          code: 'unknown_user',
+          reason: `is not a known user: ${username}`,
+          params: { value: username },
+        });
+      else if (user.role !== role)
+        errors.push({
+          name: field,
+          code: 'wrong_role',
+          reason: `${username} is not a ${role}`,
+          params: { value: username, role },
+        });
       else if (user.organisation !== actor.organisation) {
-        errors.push({ name: field, reason: `${username} is not of ${actor.organisation}` });
+        errors.push({
+          name: field,
+          code: 'other_organisation',
+          reason: `${username} is not of ${actor.organisation}`,
+          params: { value: username, organisation: actor.organisation },
+        });
       }
     };
     route.reviewers.forEach((username, i) => check(`route.reviewers[${i}]`, username, 'reviewer'));
@@ -216,11 +236,27 @@ export class NotaService {
     const known = new Map(organisations.map((o) => [o.code, o]));
     route.coSigners.forEach((code, i) => {
       const organisation = known.get(code);
-      if (!organisation) errors.push({ name: `route.coSigners[${i}]`, reason: `is not a known ministry: ${code}` });
+      if (!organisation)
+        errors.push({
+          name: `route.coSigners[${i}]`,
+          code: 'unknown_ministry',
+          reason: `is not a known ministry: ${code}`,
+          params: { value: code },
+        });
       else if (!organisation.canCoSign)
-        errors.push({ name: `route.coSigners[${i}]`, reason: `${code} does not co-sign` });
+        errors.push({
+          name: `route.coSigners[${i}]`,
+          code: 'does_not_co_sign',
+          reason: `${code} does not co-sign`,
+          params: { value: code },
+        });
       else if (code === actor.organisation) {
-        errors.push({ name: `route.coSigners[${i}]`, reason: `${code} is the nota's own ministry` });
+        errors.push({
+          name: `route.coSigners[${i}]`,
+          code: 'own_ministry',
+          reason: `${code} is the nota's own ministry`,
+          params: { value: code },
+        });
       }
     });
     if (errors.length) throw AppException.validation(errors, 'The route names unknown or unfit participants.');

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type FindOptionsWhere } from 'typeorm';
 import type { Actor } from '@notaflow/domain';
 import { NotificationEntity } from '@notaflow/persistence';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { isUuid } from '../common/ids';
 import type { ListNotificationsQuery, NotificationDto } from './notification.dto';
 
@@ -28,7 +28,7 @@ export class NotificationService {
     const notification = isUuid(id)
       ? await repository.findOne({ where: this.addressedTo(actor).map((where) => ({ ...where, id })) })
       : null;
-    if (!notification) throw new AppException(AppErrorCode.NOT_FOUND, `No notification ${id}.`);
+    if (!notification) throw new AppException('notification_not_found', `No notification ${id}.`);
     if (!notification.readAt) {
       await repository.update({ id, readAt: IsNull() }, { readAt: new Date() });
     }

@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 
 const MINUTE_MS = 60_000;
 
@@ -79,11 +79,9 @@ export class RateLimiter implements OnApplicationShutdown {
     const outcome = this.counter.take(key, perMinute, Date.now());
     if (!outcome.allowed) {
       const retryAfterSeconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
-      throw new AppException(
-        AppErrorCode.TOO_MANY_REQUESTS,
-        `Too many ${what}; try again in ${retryAfterSeconds} seconds.`,
-        { retryAfterSeconds },
-      );
+      throw new AppException('too_many_requests', `Too many ${what}; try again in ${retryAfterSeconds} seconds.`, {
+        retryAfterSeconds,
+      });
     }
   }
 

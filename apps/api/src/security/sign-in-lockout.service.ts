@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@notaflow/config';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/config.module';
 
 /**
@@ -50,7 +50,7 @@ export class SignInLockout {
   private locked(seconds: number): AppException {
     const retryAfterSeconds = Math.max(1, seconds);
     return new AppException(
-      AppErrorCode.TOO_MANY_REQUESTS,
+      'sign_in_locked',
       `Too many failed sign-ins for this username; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
       { retryAfterSeconds },
     );

@@ -5,7 +5,7 @@ import { toAmsterdamDate } from '@notaflow/calendar';
 import { isDecisionAllowed, mayActOnTask, type Actor } from '@notaflow/domain';
 import { NotaEntity, TaskEntity } from '@notaflow/persistence';
 import { isUuid } from '../common/ids';
-import { AppErrorCode, AppException } from '../common/app.exception';
+import { AppException } from '../common/app.exception';
 import { CalendarService } from '../calendar/calendar.service';
 import { FlowService } from '../flow/flow.service';
 import { toTaskDto } from '../notas/nota.mapper';
@@ -58,27 +58,32 @@ export class TaskService {
   async decide(actor: Actor, taskId: string, dto: DecisionDto): Promise<DecisionResultDto> {
     const task = await this.find(taskId);
     if (!mayActOnTask(task, actor)) {
-      throw new AppException(AppErrorCode.FORBIDDEN, `This ${task.type} task is not held by ${actor.username}.`);
+      throw new AppException('task_not_holder', `This ${task.type} task is not held by ${actor.username}.`);
     }
-    if (task.status !== 'open') throw new AppException(AppErrorCode.CONFLICT, `The task is ${task.status}.`);
+    if (task.status !== 'open') throw new AppException('task_not_open', `The task is ${task.status}.`);
     if (!isDecisionAllowed(task.type, dto.decision)) {
-      throw AppException.validation([
-        { name: 'decision', reason: `a ${task.type} task does not take "${dto.decision}"` },
-      ]);
+      throw AppException.field(
+        'decision',
+        'decision_not_allowed',
+        `a ${task.type} task does not take "${dto.decision}"`,
+        {
+          value: dto.decision,
+          taskType: task.type,
+        },
+      );
     }
     if (dto.nextMeeting !== undefined && dto.decision !== 'hold') {
-      throw AppException.validation([{ name: 'nextMeeting', reason: 'goes only with the decision "hold"' }]);
+      throw AppException.field('nextMeeting', 'only_with_hold', 'goes only with the decision "hold"');
     }
     if (dto.nextMeeting !== undefined && dto.nextMeeting <= toAmsterdamDate(new Date())) {
-      throw AppException.validation([{ name: 'nextMeeting', reason: 'must be a meeting day after today' }]);
+      throw AppException.field('nextMeeting', 'not_after_today', 'must be a meeting day after today');
     }
     if (dto.nextMeeting !== undefined && !(await this.calendar.isMinisterraadMeeting(dto.nextMeeting))) {
-      throw AppException.validation([
-        {
-          name: 'nextMeeting',
-          reason: 'is no day the ministerraad meets (Fridays, outside its breaks, not on a public holiday)',
-        },
-      ]);
+      throw AppException.field(
+        'nextMeeting',
+        'not_a_meeting_day',
+        'is no day the ministerraad meets (Fridays, outside its breaks, not on a public holiday)',
+      );
     }
     const nota = await this.dataSource.getRepository(NotaEntity).findOneByOrFail({ id: task.notaId });
     const result = await this.flow.decide(task.notaId, {
@@ -94,7 +99,7 @@ export class TaskService {
 
   private async find(id: string): Promise<TaskEntity> {
     const task = isUuid(id) ? await this.dataSource.getRepository(TaskEntity).findOneBy({ id }) : null;
-    if (!task) throw new AppException(AppErrorCode.NOT_FOUND, `No task ${id}.`);
+    if (!task) throw new AppException('task_not_found', `No task ${id}.`);
     return task;
   }
 }

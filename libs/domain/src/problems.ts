@@ -1,0 +1,154 @@
+/**
+ * Every refusal the product gives, by a stable code in snake_case that clients switch on (API.md: every
+ * problem+json carries one). Grouped by the feature that owns it; the API maps each code to its HTTP status in
+ * one exhaustive switch, and the web app says each in Dutch. A code is never renamed once released: add one.
+ */
+
+/** Refusals any route may give, not owned by a feature. */
+export const COMMON_PROBLEM_CODES = [
+  /** One or more fields are wrong: `errors` names each. */
+  'validation_failed',
+  /** No route answers this path and method. */
+  'route_not_found',
+  'method_not_allowed',
+  'not_acceptable',
+  'payload_too_large',
+  'unsupported_media_type',
+  'too_many_requests',
+  'uri_too_long',
+  /** PostgreSQL, Temporal or the identity provider is away; `Retry-After` says when to try again. */
+  'unavailable',
+  /** The flow did not answer in time; a decision sent may still be taken. */
+  'flow_timeout',
+  'internal_error',
+] as const;
+
+export const AUTH_PROBLEM_CODES = [
+  'token_missing',
+  'token_invalid',
+  'token_expired',
+  'wrong_credentials',
+  'sign_in_locked',
+  'sign_in_refused',
+  /** The caller's role may not use this route at all. */
+  'role_not_allowed',
+  /** The access token lacks a claim the product needs (a role, an organisation). */
+  'token_claims_unfit',
+  'organisation_unknown',
+  'user_unknown',
+  'demo_sign_in_off',
+  'oidc_sign_in_off',
+] as const;
+
+export const NOTA_PROBLEM_CODES = [
+  'nota_not_found',
+  /** The nota exists but belongs to an organisation the caller may not see into. */
+  'nota_not_visible',
+  /** Only drafters of the nota's own organisation register, submit, withdraw or number it. */
+  'nota_not_managed',
+  'nota_already_submitted',
+  'nota_not_awaiting_version',
+  'nota_closed',
+  'nota_changed',
+  'flow_ended',
+  'kamerstuk_before_dispatch',
+  'kamerstuk_already_recorded',
+] as const;
+
+export const TASK_PROBLEM_CODES = ['task_not_found', 'task_not_open', 'task_not_holder'] as const;
+
+export const DEADLINE_PROBLEM_CODES = [
+  'deadline_not_found',
+  'deadline_not_own',
+  'deadline_closed',
+  'postponement_not_found',
+  'postponement_pending',
+  'postponement_decided',
+] as const;
+
+export const CALENDAR_PROBLEM_CODES = ['calendar_period_not_found', 'calendar_period_overlap'] as const;
+
+export const CALENDAR_FEED_PROBLEM_CODES = [
+  'calendar_feed_not_found',
+  'calendar_feed_limit',
+  'calendar_feed_token_invalid',
+] as const;
+
+export const NOTIFICATION_PROBLEM_CODES = ['notification_not_found'] as const;
+
+export const PROBLEM_CODES = [
+  ...COMMON_PROBLEM_CODES,
+  ...AUTH_PROBLEM_CODES,
+  ...NOTA_PROBLEM_CODES,
+  ...TASK_PROBLEM_CODES,
+  ...DEADLINE_PROBLEM_CODES,
+  ...CALENDAR_PROBLEM_CODES,
+  ...CALENDAR_FEED_PROBLEM_CODES,
+  ...NOTIFICATION_PROBLEM_CODES,
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export function isProblemCode(value: unknown): value is ProblemCode {
+  return typeof value === 'string' && (PROBLEM_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * Why one field of a request is wrong (each entry of a 400's `errors`). `params` carries what the words need:
+ * `{ max: 200 }` for too_long, `{ value: 'jenv.staff' }` for unknown_user.
+ */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'unknown_field',
+  'not_text',
+  'not_integer',
+  'not_number',
+  'not_boolean',
+  'not_array',
+  'not_object',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_large',
+  'out_of_range',
+  'too_few',
+  'too_many',
+  'not_one_of',
+  'bad_format',
+  'not_a_date',
+  'date_out_of_range',
+  'not_a_period',
+  'unstorable_text',
+  'invalid_json',
+  'duplicate',
+  'unknown_user',
+  'wrong_role',
+  'other_organisation',
+  'unknown_ministry',
+  'does_not_co_sign',
+  'own_ministry',
+  'unknown_nota',
+  'decision_not_allowed',
+  'only_with_hold',
+  'only_with_granted',
+  'not_after_today',
+  'not_after_current_due',
+  'not_after_current_meeting',
+  'not_a_meeting_day',
+  'before_start',
+  'after_end',
+  'outside_period',
+  'preset_incomplete',
+  'preset_mismatch',
+  'no_meeting_to_plan_on',
+  'bad_host',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export interface FieldProblem {
+  /** The JSON path of the field, e.g. `route.reviewers[1]`. */
+  name: string;
+  code: FieldErrorCode;
+  /** In English, for a developer reading the answer; clients say it from `code` and `params`. */
+  reason: string;
+  params?: Record<string, string | number>;
+}
