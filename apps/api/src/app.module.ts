@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotaModule } from './notas/nota.module';
 import { NotificationModule } from './notifications/notification.module';
+import { OrganisationModule } from './organisations/organisation.module';
 import { SeedModule } from './seed/seed.module';
 import { TaskModule } from './tasks/task.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -32,6 +33,7 @@ export class AppModule {
         SecurityModule,
         AuthModule,
         NotaModule,
+        OrganisationModule,
         TaskModule,
         NotificationModule,
         SeedModule,
