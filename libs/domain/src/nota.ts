@@ -1,3 +1,5 @@
+import type { Actor } from './roles';
+
 export const NOTA_STATUSES = [
   'draft',
   'in_review',
@@ -22,3 +24,11 @@ export const ONS_KENMERK_PATTERN = /^\d{7}$/;
 
 /** A Kamerstuk dossier number as the Kamer writes it: `28 638`, `36 410-VI`. */
 export const KAMERSTUK_DOSSIER_PATTERN = /^\d{2}(?: ?\d{3})(?:-[A-Z0-9]{1,6})?$/;
+
+/**
+ * Who manages a nota (registers, submits, answers with a new version, withdraws, records its Kamerstuk): the
+ * drafters of the organisation that registered it. The flow's validators and the API apply this one rule.
+ */
+export function mayManageNota(actor: Actor, notaOrganisation: string): boolean {
+  return actor.role === 'drafter' && actor.organisation === notaOrganisation;
+}

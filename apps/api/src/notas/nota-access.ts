@@ -1,4 +1,4 @@
-import type { Actor, RouteTemplate } from '@notaflow/domain';
+import { mayManageNota, type Actor, type RouteTemplate } from '@notaflow/domain';
 
 interface NotaLike {
   organisation: string;
@@ -24,7 +24,7 @@ export function canSeeNota(actor: Actor, nota: NotaLike): boolean {
 
 /** Registering, submitting, new versions, withdrawing, the Kamerstuk number: drafters of the nota's organisation. */
 export function canManageNota(actor: Actor, nota: Pick<NotaLike, 'organisation'>): boolean {
-  return actor.role === 'drafter' && actor.organisation === nota.organisation;
+  return mayManageNota(actor, nota.organisation);
 }
 
 /** Outside the nota's own organisation, a ministry sees its own tasks and events, never another ministry's. */
