@@ -5,8 +5,8 @@ import { ConfigError, loadStackConfig } from '@notaflow/config';
 import { startChild, type Child } from './lib/child';
 import { isPortFree, waitFor } from './lib/ports';
 import { startMailCatcher } from './lib/mail-catcher';
-import { startPostgres, type RunningPostgres } from './lib/postgres';
-import { ensureTemporalCli, startTemporalDevServer, type RunningTemporal } from './lib/temporal-server';
+import { startPostgres } from './lib/postgres';
+import { ensureTemporalCli, startTemporalDevServer } from './lib/temporal-server';
 
 /**
  * `npm start`: PostgreSQL, the Temporal dev server and a mail catcher (embedded unless DATABASE_URL /
@@ -50,60 +50,51 @@ async function main(): Promise<void> {
   setInterval(() => {
     if (process.ppid !== parent) void shutdown('the process that started notaflow has gone', 0);
   }, 1000).unref();
-  const supervise = (child: Child) => {
-    started.push({ name: child.name, stop: () => child.stop() });
-    void child.exited.then((code) => {
-      if (!stopping) void shutdown(`${child.name} exited unexpectedly (${code})`, 1);
+  /** Every part the stack starts: stopped in reverse order, and its death stops the rest. */
+  const supervise = (part: { name: string; child: Child; stop(): Promise<void> }) => {
+    started.push(part);
+    void part.child.exited.then((code) => {
+      if (!stopping) void shutdown(`${part.name} exited unexpectedly (${code})`, 1);
     });
   };
 
   try {
-    const ownPorts: [string, number, string][] = [['API', config.PORT, 'PORT']];
+    const ownPorts: PortClaim[] = [['the API', config.PORT, 'PORT']];
     if (!config.WORKER_METRICS_ADDRESS)
-      ownPorts.push(['worker metrics', config.WORKER_METRICS_PORT, 'WORKER_METRICS_PORT']);
-    for (const [name, port, variable] of ownPorts) {
-      if (!(await isPortFree(port))) throw new Error(`port ${port} for the ${name} is in use (set ${variable})`);
-    }
+      ownPorts.push(['the worker metrics', config.WORKER_METRICS_PORT, 'WORKER_METRICS_PORT']);
+    await claimPorts(ownPorts);
 
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
-      if (!(await isPortFree(config.EMBEDDED_POSTGRES_PORT))) {
-        throw new Error(`port ${config.EMBEDDED_POSTGRES_PORT} for PostgreSQL is in use (set EMBEDDED_POSTGRES_PORT)`);
-      }
+      await claimPorts([['PostgreSQL', config.EMBEDDED_POSTGRES_PORT, 'EMBEDDED_POSTGRES_PORT']]);
       say(`starting PostgreSQL (data in ${path.relative(root, dataDir)}/postgres)`);
-      const pg: RunningPostgres = await startPostgres({
+      const pg = await startPostgres({
         dataDir: path.join(dataDir, 'postgres'),
         port: config.EMBEDDED_POSTGRES_PORT,
         database: 'notaflow',
         logFile: path.join(logDir, 'postgres.log'),
       });
-      started.push({ name: 'postgres', stop: pg.stop });
-      void pg.child.exited.then((code) => !stopping && void shutdown(`postgres exited unexpectedly (${code})`, 1));
+      supervise({ name: 'postgres', child: pg.child, stop: pg.stop });
       databaseUrl = pg.url;
     }
 
     let temporalAddress = config.TEMPORAL_ADDRESS;
     let temporalUi: string | undefined;
     if (!temporalAddress) {
-      for (const [name, port] of [
-        ['Temporal', config.EMBEDDED_TEMPORAL_PORT],
-        ['Temporal Web UI', config.EMBEDDED_TEMPORAL_UI_PORT],
-      ] as const) {
-        if (!(await isPortFree(port))) throw new Error(`port ${port} for the ${name} is in use`);
-      }
+      await claimPorts([
+        ['Temporal', config.EMBEDDED_TEMPORAL_PORT, 'EMBEDDED_TEMPORAL_PORT'],
+        ['the Temporal Web UI', config.EMBEDDED_TEMPORAL_UI_PORT, 'EMBEDDED_TEMPORAL_UI_PORT'],
+      ]);
       const binary = ensureTemporalCli(say);
       say('starting the Temporal dev server');
-      const temporal: RunningTemporal = await startTemporalDevServer({
+      const temporal = await startTemporalDevServer({
         binary,
         port: config.EMBEDDED_TEMPORAL_PORT,
         uiPort: config.EMBEDDED_TEMPORAL_UI_PORT,
         dbFile: path.join(dataDir, 'temporal', 'temporal.db'),
         logFile: path.join(logDir, 'temporal.log'),
       });
-      started.push({ name: 'temporal', stop: temporal.stop });
-      void temporal.child.exited.then(
-        (code) => !stopping && void shutdown(`temporal exited unexpectedly (${code})`, 1),
-      );
+      supervise({ name: 'temporal', child: temporal.child, stop: temporal.stop });
       temporalAddress = temporal.address;
       temporalUi = temporal.uiUrl;
     }
@@ -111,12 +102,10 @@ async function main(): Promise<void> {
     let smtpUrl = config.SMTP_URL;
     let mailUi: string | undefined;
     if (!smtpUrl) {
-      for (const [name, port] of [
-        ['the mail catcher (SMTP)', config.EMBEDDED_MAIL_SMTP_PORT],
-        ['the mail catcher (web UI)', config.EMBEDDED_MAIL_UI_PORT],
-      ] as const) {
-        if (!(await isPortFree(port))) throw new Error(`port ${port} for ${name} is in use`);
-      }
+      await claimPorts([
+        ['the mail catcher (SMTP)', config.EMBEDDED_MAIL_SMTP_PORT, 'EMBEDDED_MAIL_SMTP_PORT'],
+        ['the mail catcher (web UI)', config.EMBEDDED_MAIL_UI_PORT, 'EMBEDDED_MAIL_UI_PORT'],
+      ]);
       say('starting the mail catcher (maildev): reminders and escalations are emailed to it');
       const mail = await startMailCatcher({
         smtpPort: config.EMBEDDED_MAIL_SMTP_PORT,
@@ -124,8 +113,7 @@ async function main(): Promise<void> {
         mailDir: path.join(dataDir, 'mail'),
         logFile: path.join(logDir, 'maildev.log'),
       });
-      started.push({ name: 'maildev', stop: mail.stop });
-      void mail.child.exited.then((code) => !stopping && void shutdown(`maildev exited unexpectedly (${code})`, 1));
+      supervise({ name: 'maildev', child: mail.child, stop: mail.stop });
       smtpUrl = mail.smtpUrl;
       mailUi = mail.webUrl;
     }
@@ -141,28 +129,21 @@ async function main(): Promise<void> {
       PORT: String(config.PORT),
     };
     const node = process.execPath;
-    const api = startChild('api', node, ['--enable-source-maps', path.join(root, 'dist/apps/api/src/main.js')], {
-      env,
-      echo: process.stdout,
-      stopWithParent: 'SIGTERM',
-    });
-    supervise(api);
+    const startNode = (name: string, main: string): void => {
+      const child = startChild(name, node, ['--enable-source-maps', path.join(root, main)], {
+        env,
+        echo: process.stdout,
+        stopWithParent: 'SIGTERM',
+      });
+      supervise({ name, child, stop: () => child.stop() });
+    };
+    startNode('api', 'dist/apps/api/src/main.js');
     const baseUrl = `http://127.0.0.1:${config.PORT}`;
     await waitFor('the API', async () => ((await fetch(`${baseUrl}/api/v1/health`)).status < 500 ? true : undefined), {
       timeoutMs: 90_000,
       intervalMs: 300,
     });
-    const worker = startChild(
-      'worker',
-      node,
-      ['--enable-source-maps', path.join(root, 'dist/apps/worker/src/main.js')],
-      {
-        env,
-        echo: process.stdout,
-        stopWithParent: 'SIGTERM',
-      },
-    );
-    supervise(worker);
+    startNode('worker', 'dist/apps/worker/src/main.js');
     await waitFor('the API and worker', async () => ((await fetch(`${baseUrl}/api/v1/health`)).ok ? true : undefined), {
       timeoutMs: 60_000,
     });
@@ -182,6 +163,15 @@ async function main(): Promise<void> {
       error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);
     say(`failed to start: ${message}`);
     await shutdown('start-up failed', 1);
+  }
+}
+
+/** What a part needs: its name in a message, the port, and the variable that moves it. */
+type PortClaim = [what: string, port: number, variable: string];
+
+async function claimPorts(claims: PortClaim[]): Promise<void> {
+  for (const [what, port, variable] of claims) {
+    if (!(await isPortFree(port))) throw new Error(`port ${port} for ${what} is in use (set ${variable})`);
   }
 }
 
