@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { cacheDir } from './temporal-server';
+import { cacheDir } from './go-binary';
 
 /** Pinned: schemathesis from PyPI, the property-based API fuzzer run against the published OpenAPI document. */
 export const SCHEMATHESIS_VERSION = '4.32.5';

@@ -1,53 +1,28 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { startChild, type Child } from './child';
+import { ensureGoBinary } from './go-binary';
 import { waitFor } from './ports';
 
 /** Pinned: its go.mod has no replace directive, so `go install` works straight from the module proxy. */
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
-
-export function cacheDir(): string {
-  return (
-    process.env.NOTAFLOW_CACHE_DIR ||
-    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'notaflow')
-  );
-}
 
 /**
  * The Temporal CLI (whose dev server is the embedded Temporal): not on npm and prebuilt downloads are not an
  * option, so it is built once from its Go module into a cache outside the repository and reused after that.
  */
 export function ensureTemporalCli(log: (line: string) => void = () => undefined): string {
-  if (process.env.TEMPORAL_CLI_PATH) return process.env.TEMPORAL_CLI_PATH;
-  const dir = path.join(cacheDir(), 'temporal-cli', TEMPORAL_CLI_VERSION);
-  const binary = path.join(dir, 'temporal');
-  if (existsSync(binary)) return binary;
-
-  if (spawnSync('go', ['version']).status !== 0) {
-    throw new Error('the Temporal CLI must be built once with Go, and `go` is not on PATH (or set TEMPORAL_CLI_PATH)');
-  }
-  log(`building the Temporal CLI ${TEMPORAL_CLI_VERSION} from its Go module (once, a few minutes) into ${dir}`);
-  const started = Date.now();
-  mkdirSync(path.dirname(dir), { recursive: true });
-  // Build into a scratch directory and rename: a concurrent or interrupted build never leaves half a binary.
-  const scratch = mkdtempSync(path.join(path.dirname(dir), '.build-'));
-  try {
-    execFileSync('go', ['install', `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`], {
-      env: { ...process.env, GOBIN: scratch, CGO_ENABLED: '0', GOFLAGS: '-trimpath' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    if (!existsSync(binary)) {
-      mkdirSync(dir, { recursive: true });
-      renameSync(path.join(scratch, 'temporal'), binary);
-    }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-  log(`built the Temporal CLI in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return binary;
+  return ensureGoBinary(
+    {
+      title: 'the Temporal CLI',
+      pkg: 'github.com/temporalio/cli/cmd/temporal',
+      version: TEMPORAL_CLI_VERSION,
+      folder: 'temporal-cli',
+      override: 'TEMPORAL_CLI_PATH',
+    },
+    log,
+  );
 }
 
 export interface TemporalServerOptions {

@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { cacheDir } from './temporal-server';
+import { cacheDir } from './go-binary';
 
 /** Pinned: Maven Central's `io.temporal:temporal-test-server`, the Java server that skips time. */
 export const TEMPORAL_TEST_SERVER_VERSION = '1.31.0';
