@@ -18,6 +18,8 @@ export interface TestStack {
   temporalBinary: string;
   postgresPid: number;
   temporalPid: number;
+  /** The S3 server (versitygw) of the run, with its one bucket. */
+  s3: { endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
 }
 
 export function testStack(): TestStack {
