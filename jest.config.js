@@ -1,6 +1,6 @@
 /** Two tiers: unit specs of pure logic, and e2e specs on a real PostgreSQL and Temporal dev server. */
 const moduleNameMapper = {
-  '^@notaflow/(domain|calendar|persistence|temporal|config|storage)$': '<rootDir>/libs/$1/src',
+  '^@notaflow/(domain|calendar|persistence|temporal|config|storage|documents)$': '<rootDir>/libs/$1/src',
   '^@notaflow/workflows$': '<rootDir>/workflows',
   '^@notaflow/activities$': '<rootDir>/activities',
 };

@@ -3,7 +3,7 @@
 // apps/web/dist with Vite, which the API serves at `/`. Fast enough to run on every `npm start`.
 // `--web-only` builds the web app alone.
 import { createRequire } from 'node:module';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const sourceDirs = ['apps/api/src', 'apps/worker/src', 'workflows', 'activities', 'libs', 'scripts', 'bench'];
 const skip = /(\.spec\.ts|\.e2e-spec\.ts|\.d\.ts)$/;
+// Worker threads' entry points, in plain JavaScript that Node loads itself: copied as they are.
+const worker = /\.worker\.mjs$/;
 
 const tsconfig = require(path.join(root, 'tsconfig.json'));
 const swcOptions = {
@@ -34,7 +36,7 @@ async function* walk(dir) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules') yield* walk(full);
-    } else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) yield full;
+    } else if ((entry.name.endsWith('.ts') && !skip.test(entry.name)) || worker.test(entry.name)) yield full;
   }
 }
 
@@ -43,6 +45,11 @@ async function compile() {
   for (const dir of sourceDirs) for await (const file of walk(path.join(root, dir))) files.push(file);
   await Promise.all(
     files.map(async (file) => {
+      if (worker.test(file)) {
+        const copy = path.join(dist, path.relative(root, file));
+        await mkdir(path.dirname(copy), { recursive: true });
+        return copyFile(file, copy);
+      }
       const out = path.join(dist, path.relative(root, file)).replace(/\.ts$/, '.js');
       const { code, map } = await swc.transformFile(file, { ...swcOptions, filename: file, outputPath: out });
       await mkdir(path.dirname(out), { recursive: true });
