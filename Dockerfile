@@ -27,7 +27,9 @@ RUN npm run build \
 
 # ---- runtime: production dependencies + compiled output, non-root ------------------------------------
 FROM ${NODE_IMAGE} AS runtime
+# Production signs users in with the organisation's identity provider: the API refuses the demo sign-in here.
 ENV NODE_ENV=production \
+    AUTH_MODE=oidc \
     HOST=0.0.0.0 \
     PORT=3000
 WORKDIR /app

@@ -13,6 +13,8 @@ describe(loadConfig.name, () => {
       AUTH_MODE: 'demo',
       RUN_MIGRATIONS: true,
       SEED_DEMO: false,
+      DOCUMENT_STORE: 'fs',
+      DOCUMENT_MAX_BYTES: 50 * 1024 * 1024,
     });
   });
 
@@ -29,6 +31,9 @@ describe(loadConfig.name, () => {
     [{ ANALYTICS_REFRESH_MINUTES: '-5' }, /ANALYTICS_REFRESH_MINUTES/],
     [{ WORKER_METRICS_ADDRESS: 'http://0.0.0.0:9464' }, /WORKER_METRICS_ADDRESS must be host:port/],
     [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16 characters$/],
+    [{ NODE_ENV: 'production' }, /^Invalid configuration: AUTH_MODE must be oidc when NODE_ENV=production/],
+    [{ DOCUMENT_STORE: 's3' }, /S3_ENDPOINT is required when DOCUMENT_STORE=s3; S3_BUCKET is required/],
+    [{ DOCUMENT_MAX_BYTES: '10' }, /DOCUMENT_MAX_BYTES/],
   ])('refuses %j with a message naming the variable', (override, message) => {
     expect(() => loadConfig({ ...valid, ...override })).toThrow(ConfigError);
     expect(() => loadConfig({ ...valid, ...override })).toThrow(message);

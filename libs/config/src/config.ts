@@ -80,6 +80,24 @@ const settings = z.object({
   ANALYTICS_REFRESH_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Where the nota's documents are kept: `fs` under DOCUMENTS_DIR, or an S3-compatible store. */
+  DOCUMENT_STORE: z.enum(['fs', 's3']).default('fs'),
+  DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
+  /** The largest file one upload may bring; a larger one is refused with 413 as soon as it passes the limit. */
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 ** 3)
+    .default(50 * 1024 ** 2),
+  S3_ENDPOINT: url(['https:', 'http:']).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_PREFIX: z.string().default(''),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addressing (`<endpoint>/<bucket>/<key>`), which S3-compatible servers other than AWS expect. */
+  S3_FORCE_PATH_STYLE: bool.default(true),
   /** host:port where the worker serves Temporal's Prometheus metrics; unset, it serves none. */
   WORKER_METRICS_ADDRESS: z
     .string()
@@ -87,8 +105,20 @@ const settings = z.object({
     .optional(),
 });
 
-/** The API signs users in: it needs the settings of its AUTH_MODE. */
+/** The API signs users in: it needs the settings of its AUTH_MODE, and of its document store. */
 export const configSchema = settings.superRefine((c, ctx) => {
+  if (c.NODE_ENV === 'production' && c.AUTH_MODE === 'demo') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUTH_MODE'],
+      message: "must be oidc when NODE_ENV=production: the demo sign-in's users and password are public",
+    });
+  }
+  if (c.DOCUMENT_STORE === 's3') {
+    for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when DOCUMENT_STORE=s3' });
+    }
+  }
   if (c.AUTH_MODE === 'demo' && !c.JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when AUTH_MODE=demo' });
   }

@@ -19,6 +19,7 @@ import { CalendarFeeds1763900500000 } from './migrations/1763900500000-calendar-
 import { Analytics1763900600000 } from './migrations/1763900600000-analytics';
 import { AuditAndSignIn1763900700000 } from './migrations/1763900700000-audit-and-sign-in';
 import { NotaFlowSeq1763900800000 } from './migrations/1763900800000-nota-flow-seq';
+import { Documents1763900900000 } from './migrations/1763900900000-documents';
 
 export const entities = [
   OrganisationEntity,
@@ -45,6 +46,7 @@ export const migrations = [
   Analytics1763900600000,
   AuditAndSignIn1763900700000,
   NotaFlowSeq1763900800000,
+  Documents1763900900000,
 ];
 
 export interface DataSourceSettings {
