@@ -3,8 +3,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@notaflow/config';
 import type { NextFunction, Request, Response } from 'express';
+import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { AppException } from './common/app.exception';
+import { answerParserErrors } from './common/parser-errors';
+import { jsonShapeProblems } from './common/json-shape';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { API_VERSION, buildOpenApiDocument } from './openapi';
@@ -39,6 +42,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
         : error,
     );
   });
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    // Before any transformation: an over-deep body would overflow the validators' stack, a __proto__ key vanish.
+    const problems = req.body === undefined ? [] : jsonShapeProblems(req.body);
+    next(problems.length ? AppException.validation(problems) : undefined);
+  });
+  answerParserErrors(app.getHttpServer() as Server);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

@@ -16,6 +16,7 @@ export const COMMON_PROBLEM_CODES = [
   'unsupported_media_type',
   'too_many_requests',
   'uri_too_long',
+  'request_header_fields_too_large',
   /** PostgreSQL, Temporal or the identity provider is away; `Retry-After` says when to try again. */
   'unavailable',
   /** The flow did not answer in time; a decision sent may still be taken. */
@@ -119,6 +120,7 @@ export const FIELD_ERROR_CODES = [
   'not_a_period',
   'unstorable_text',
   'invalid_json',
+  'too_deep',
   'duplicate',
   'unknown_user',
   'wrong_role',

@@ -68,6 +68,8 @@ export function statusOf(code: ProblemCode): number {
       return 413;
     case 'uri_too_long':
       return 414;
+    case 'request_header_fields_too_large':
+      return 431;
     case 'unsupported_media_type':
       return 415;
     case 'too_many_requests':
@@ -102,6 +104,8 @@ export function codeOfStatus(status: number): ProblemCode {
       return 'uri_too_long';
     case 415:
       return 'unsupported_media_type';
+    case 431:
+      return 'request_header_fields_too_large';
     case 429:
       return 'too_many_requests';
     case 503:
@@ -128,13 +132,18 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** The reason phrase of a status, as the problem's `title` and an HTTP status line say it. */
+export function titleOf(status: number): string {
+  return titles[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
+}
+
 export function problem(
   status: number,
   detail: string,
   code: ProblemCode,
   extensions: Record<string, unknown> = {},
 ): Problem {
-  const title = titles[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
+  const title = titleOf(status);
   return {
     type: `${TYPE_BASE}${title.toLowerCase().replace(/\s+/g, '-')}`,
     title,
