@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
@@ -87,6 +89,7 @@ export async function startTestApp(options: { worker?: boolean; env?: Record<str
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     RUN_MIGRATIONS: 'false',
+    DOCUMENTS_DIR: mkdtempSync(path.join(stack.dir, 'documents-')),
     ...options.env,
   });
   const app = await createApp(config);

@@ -8,7 +8,7 @@ export interface Reply<T = any> {
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    private readonly token?: string,
+    readonly token?: string,
   ) {}
 
   static async login(baseUrl: string, username: string, password = 'demo'): Promise<ApiClient> {

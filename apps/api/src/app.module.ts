@@ -9,6 +9,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DeadlineModule } from './deadlines/deadline.module';
+import { DocumentModule } from './documents/document.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotaModule } from './notas/nota.module';
@@ -33,6 +34,7 @@ export class AppModule {
         SecurityModule,
         AuthModule,
         NotaModule,
+        DocumentModule,
         OrganisationModule,
         TaskModule,
         NotificationModule,

@@ -36,7 +36,11 @@ export function dispatchPackage(manifest: DispatchManifest, files: readonly Pack
   const zip = new ZipFile();
   const mtime = new Date(manifest.nota.dispatchedAt);
   const add = async () => {
-    zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 'manifest.json', { mtime, mode: 0o100644, compress: false });
+    zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 'manifest.json', {
+      mtime,
+      mode: 0o100644,
+      compress: false,
+    });
     for (const file of files) {
       // Already compressed formats gain nothing from deflate; storing them keeps the package quick to build.
       zip.addReadStream(await file.open(), file.name, { mtime, mode: 0o100644, compress: false, size: file.size });

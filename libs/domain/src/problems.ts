@@ -77,6 +77,25 @@ export const CALENDAR_FEED_PROBLEM_CODES = [
 
 export const NOTIFICATION_PROBLEM_CODES = ['notification_not_found'] as const;
 
+export const DOCUMENT_PROBLEM_CODES = [
+  'document_not_found',
+  /** The version has no `nota` document: it cannot be submitted (or answered) without one. */
+  'document_missing',
+  /** The decision names another text than the current version's: nothing was recorded. */
+  'stale_version',
+  /** No version of the nota takes uploads now (it has been submitted or answered). */
+  'version_sealed',
+  'version_not_found',
+  /** An encrypted PDF: the text could not be read or checked by anyone without its password. */
+  'document_encrypted',
+  /** Only PDF and DOCX text can be compared between versions. */
+  'document_not_comparable',
+  /** The package of what went to the Kamer exists once the nota is dispatched. */
+  'nota_not_dispatched',
+  /** A stored object no longer matches its SHA-256: it is never served. */
+  'integrity_error',
+] as const;
+
 export const PROBLEM_CODES = [
   ...COMMON_PROBLEM_CODES,
   ...AUTH_PROBLEM_CODES,
@@ -86,6 +105,7 @@ export const PROBLEM_CODES = [
   ...CALENDAR_PROBLEM_CODES,
   ...CALENDAR_FEED_PROBLEM_CODES,
   ...NOTIFICATION_PROBLEM_CODES,
+  ...DOCUMENT_PROBLEM_CODES,
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -120,6 +140,8 @@ export const FIELD_ERROR_CODES = [
   'not_a_period',
   'unstorable_text',
   'invalid_json',
+  'empty_file',
+  'incomplete_upload',
   'too_deep',
   'duplicate',
   'unknown_user',

@@ -45,6 +45,8 @@ export function statusOf(code: ProblemCode): number {
     case 'calendar_period_not_found':
     case 'calendar_feed_not_found':
     case 'notification_not_found':
+    case 'document_not_found':
+    case 'version_not_found':
       return 404;
     case 'method_not_allowed':
       return 405;
@@ -63,6 +65,11 @@ export function statusOf(code: ProblemCode): number {
     case 'postponement_decided':
     case 'calendar_period_overlap':
     case 'calendar_feed_limit':
+    case 'document_missing':
+    case 'stale_version':
+    case 'version_sealed':
+    case 'document_not_comparable':
+    case 'nota_not_dispatched':
       return 409;
     case 'payload_too_large':
       return 413;
@@ -71,11 +78,13 @@ export function statusOf(code: ProblemCode): number {
     case 'request_header_fields_too_large':
       return 431;
     case 'unsupported_media_type':
+    case 'document_encrypted':
       return 415;
     case 'too_many_requests':
     case 'sign_in_locked':
       return 429;
     case 'internal_error':
+    case 'integrity_error':
       return 500;
     case 'unavailable':
     case 'flow_timeout':

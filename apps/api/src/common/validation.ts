@@ -14,6 +14,7 @@ const FIELD_CODES: Record<string, FieldErrorCode> = {
   isBoolean: 'not_boolean',
   isArray: 'not_array',
   nestedValidation: 'not_object',
+  isObject: 'not_object',
   maxLength: 'too_long',
   minLength: 'too_short',
   max: 'too_large',

@@ -52,6 +52,9 @@ export class Documents1763900900000 implements MigrationInterface {
     await db.query(`
       CREATE TRIGGER documents_of_open_versions_only BEFORE INSERT OR UPDATE OR DELETE ON documents
         FOR EACH ROW EXECUTE FUNCTION documents_of_open_versions_only()`);
+    // What each decision was given on: the SHA-256 of the nota document its holder saw.
+    await db.query(`ALTER TABLE tasks ADD COLUMN seen_sha256 text CHECK (seen_sha256 ~ '^[0-9a-f]{64}$')`);
+    await db.query(`ALTER TABLE flow_events ADD COLUMN seen_sha256 text CHECK (seen_sha256 ~ '^[0-9a-f]{64}$')`);
     // The text of a file, read once and kept by its SHA-256: the same bytes read the same.
     await db.query(`
       CREATE TABLE document_texts (
@@ -63,6 +66,8 @@ export class Documents1763900900000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query('DROP TABLE document_texts');
+    await db.query('ALTER TABLE flow_events DROP COLUMN seen_sha256');
+    await db.query('ALTER TABLE tasks DROP COLUMN seen_sha256');
     await db.query('DROP TABLE documents');
     await db.query('DROP FUNCTION documents_of_open_versions_only');
     await db.query('ALTER TABLE nota_versions DROP COLUMN sealed_at');
