@@ -789,8 +789,11 @@ export interface components {
             title: string;
             /** @enum {string} */
             type: "initial" | "decide" | "co-sign" | "ministerraad" | "dispatch";
-            /** @example co-signing */
-            stage: string;
+            /**
+             * @example co-signing
+             * @enum {string}
+             */
+            stage: "initialling" | "decision" | "co-signing" | "ministerraad" | "dispatch" | "done";
             /** @example VWS */
             organisation: string;
             assignee: string | null;
@@ -817,12 +820,15 @@ export interface components {
             type: string;
             actor: string | null;
             organisation: string | null;
-            stage: string | null;
+            /** @enum {string|null} */
+            stage: "initialling" | "decision" | "co-signing" | "ministerraad" | "dispatch" | "done" | null;
             decision: string | null;
             remarks: string | null;
             /** Format: uuid */
             taskId?: string | null;
-            data?: Record<string, never> | null;
+            data?: {
+                [key: string]: unknown;
+            } | null;
         };
         NotaVersionDto: {
             version: number;
@@ -937,8 +943,10 @@ export interface components {
             nextMeeting?: string;
         };
         NotaStateDto: {
-            status: string;
-            stage: string | null;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "changes_requested" | "rejected" | "withdrawn" | "dispatched";
+            /** @enum {string|null} */
+            stage: "initialling" | "decision" | "co-signing" | "ministerraad" | "dispatch" | "done" | null;
             version: number;
         };
         DecisionResultDto: {
@@ -948,8 +956,11 @@ export interface components {
         NotificationDto: {
             /** Format: uuid */
             id: string;
-            /** @example task_reminder */
-            kind: string;
+            /**
+             * @example task_reminder
+             * @enum {string}
+             */
+            kind: "task_assigned" | "task_reminder" | "task_escalation" | "deadline_reminder" | "deadline_missed";
             /** Format: uuid */
             notaId: string | null;
             /** Format: uuid */
@@ -1313,8 +1324,9 @@ export interface components {
             /**
              * @description Task type, or the deadline kind
              * @example co-sign
+             * @enum {string}
              */
-            type: string;
+            type: "initial" | "decide" | "co-sign" | "ministerraad" | "dispatch" | "toezegging" | "commissiedebat" | "motie" | "kamervragen" | "begrotingsbehandeling" | "reporting" | "other";
             /** @description The nota's title, or the deadline's */
             title: string;
             /** Format: uuid */
@@ -1323,8 +1335,11 @@ export interface components {
             onsKenmerk: string | null;
             /** @example 28 638 */
             dossier: string | null;
-            /** @description Stage of a task */
-            stage: string | null;
+            /**
+             * @description Stage of a task
+             * @enum {string|null}
+             */
+            stage: "initialling" | "decision" | "co-signing" | "ministerraad" | "dispatch" | "done" | null;
             /**
              * @description The organisation that holds it
              * @example VWS
