@@ -17,8 +17,10 @@ const transform = {
     },
   ],
 };
-// jose ships ES modules only; jest (before Node 24) cannot require them, so swc turns them into CommonJS.
-transform['/node_modules/jose/.+\\.js$'] = [
+// Packages that ship ES modules only: jest (before Node 24) cannot require them, so swc turns them into CommonJS.
+// jose is the API's; the others come with openapi-typescript, which test/web-api-schema.spec.ts runs.
+const esmOnly = '(?:jose|parse-json|index-to-position|supports-color|change-case)';
+transform[`/node_modules/${esmOnly}/.+\\.js$`] = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
 ];
@@ -26,7 +28,8 @@ const common = {
   rootDir: __dirname,
   moduleNameMapper,
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // Ignored unless the package itself (the last node_modules segment, nested or not) is one of the above.
+  transformIgnorePatterns: [`/node_modules/(?!${esmOnly}/)(?:(?!/node_modules/).)*$`],
   testEnvironment: 'node',
 };
 

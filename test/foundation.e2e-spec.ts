@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { OrganisationEntity } from '@notaflow/persistence';
 import { pingWorkflow } from '@notaflow/workflows';
+import { apiDocument } from '../scripts/lib/web-api-schema';
 import { startTestApp, type TestApp } from './support/app';
 
 describe('foundation', () => {
@@ -27,6 +28,8 @@ describe('foundation', () => {
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toContain('/api/v1/health');
+    // The web app's types are generated from a document built without a database: it must be this very one.
+    expect(document).toEqual(JSON.parse(JSON.stringify(await apiDocument())));
   });
 
   it('answers an unknown route with problem+json', async () => {

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { NOTIFICATION_KINDS } from '@notaflow/domain';
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 'task_reminder' }) kind!: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS, example: 'task_reminder' }) kind!: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) notaId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) taskId!: string | null;
   @ApiProperty() subject!: string;

@@ -1,6 +1,6 @@
+import createClient, { type Middleware } from 'openapi-fetch';
 import { describeProblem, isProblem, type Problem } from '../lib/problem';
-
-export const API_BASE = '/api/v1';
+import type { paths } from './schema.gen';
 
 /** A refusal or failure of the API, with its problem+json when it sent one (status 0: no answer at all). */
 export class ApiError extends Error {
@@ -30,57 +30,63 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-async function send(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
-  const token = tokenSource();
-  const headers: Record<string, string> = { accept };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      // The token travels in the header only; no cookie is needed, so none is sent.
-      credentials: 'omit',
-    });
-  } catch {
-    throw new ApiError(0);
-  }
-  if (!response.ok) {
-    const text = await response.text();
-    let problem: Problem | undefined;
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (isProblem(parsed)) problem = parsed;
-    } catch {
-      // not problem+json: the status says enough
+const session: Middleware = {
+  onRequest({ request }) {
+    if (!request.headers.has('accept')) request.headers.set('accept', 'application/json');
+    const token = tokenSource();
+    // A request that names its own token (the profile asked while signing in) keeps it.
+    if (token && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ request, response }) {
+    const token = tokenSource();
+    // Only a refusal of the session's own token ends the session.
+    if (response.status === 401 && token && request.headers.get('authorization') === `Bearer ${token}`) {
+      unauthorizedListeners.forEach((listener) => listener());
     }
-    if (response.status === 401 && token) unauthorizedListeners.forEach((listener) => listener());
-    throw new ApiError(response.status, problem);
-  }
-  return response;
-}
-
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await send(method, path, body);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
-
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  delete: (path: string) => request<void>('DELETE', path),
+  },
 };
 
 /**
- * Downloads a CSV version of an API answer (`Accept: text/csv`) as a file: fetched with the bearer token, which a
- * plain link could not send, and handed to the browser as a Blob. The API names the file.
+ * The API's client, typed by the paths of its OpenAPI document (schema.gen.ts): `client.GET('/api/v1/notas/{id}',
+ * { params: { path: { id } } })`. Wrap a call in `answer()` to get its data or an ApiError.
  */
-export async function downloadCsv(path: string, fallbackName: string): Promise<void> {
-  const response = await send('GET', path, undefined, 'text/csv');
-  const blob = await response.blob();
+export const client = createClient<paths>({
+  // The token travels in the header only; no cookie is needed, so none is sent.
+  credentials: 'omit',
+});
+client.use(session);
+
+interface Settled<D> {
+  data?: D;
+  error?: unknown;
+  response: Response;
+}
+
+/** The call's answer with its response, or an ApiError for a refusal, a failure or no answer at all. */
+export async function settle<D>(pending: Promise<Settled<D>>): Promise<{ data: D; response: Response }> {
+  let result: Settled<D>;
+  try {
+    result = await pending;
+  } catch {
+    throw new ApiError(0);
+  }
+  const { data, error, response } = result;
+  if (!response.ok) throw new ApiError(response.status, isProblem(error) ? error : undefined);
+  return { data: data as D, response };
+}
+
+/** The call's data, or an ApiError: `const nota = await answer(client.POST('/api/v1/notas', { body }))`. */
+export async function answer<D>(pending: Promise<Settled<D>>): Promise<D> {
+  return (await settle(pending)).data;
+}
+
+/**
+ * Saves an API answer asked as CSV (`Accept: text/csv`, parsed as a Blob) as a file: fetched with the bearer token,
+ * which a plain link could not send. The API names the file.
+ */
+export async function downloadCsv(pending: Promise<Settled<Blob>>, fallbackName: string): Promise<void> {
+  const { data: blob, response } = await settle(pending);
   const disposition = response.headers.get('content-disposition') ?? '';
   const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName;
   const url = URL.createObjectURL(blob);
@@ -94,11 +100,5 @@ export async function downloadCsv(path: string, fallbackName: string): Promise<v
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function query(params: Record<string, string | number | boolean | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
+/** How to ask a path for CSV instead of JSON. */
+export const AS_CSV = { parseAs: 'blob', headers: { accept: 'text/csv' } } as const;

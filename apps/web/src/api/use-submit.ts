@@ -10,7 +10,7 @@ export interface Submission {
   failure: string | undefined;
   setErrors(errors: FieldErrors): void;
   /** Runs the request; true when it succeeded. */
-  run(action: () => Promise<void>): Promise<boolean>;
+  run(action: () => Promise<unknown>): Promise<boolean>;
 }
 
 export function useSubmit(): Submission {
@@ -18,7 +18,7 @@ export function useSubmit(): Submission {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>();
 
-  const run = useCallback(async (action: () => Promise<void>) => {
+  const run = useCallback(async (action: () => Promise<unknown>) => {
     setBusy(true);
     setFailure(undefined);
     setErrors({});

@@ -1,22 +1,21 @@
 import { useEffect, useState } from 'react';
 import { today } from '../lib/dates';
-import { api, query } from './client';
+import { answer, client } from './client';
 
 // Per page load: the count from today to a day changes only at midnight, and lists repeat the same due days.
 const cache = new Map<string, Promise<number | null>>();
 
 function workingDaysUntil(from: string, to: string): Promise<number | null> {
   const key = `${from}/${to}`;
-  let answer = cache.get(key);
-  if (!answer) {
-    answer = api
-      .get<{ workingDays: number }>(`/calendar/working-days${query({ from, to })}`)
+  let count = cache.get(key);
+  if (!count) {
+    count = answer(client.GET('/api/v1/calendar/working-days', { params: { query: { from, to } } }))
       .then((result) => result.workingDays)
       // Outside the years the calendar knows, or the API away: the badge then shows the date only.
       .catch(() => null);
-    cache.set(key, answer);
+    cache.set(key, count);
   }
-  return answer;
+  return count;
 }
 
 /**

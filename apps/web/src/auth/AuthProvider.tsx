@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, onUnauthorized, setTokenSource } from '../api/client';
+import { answer, client, onUnauthorized, setTokenSource } from '../api/client';
 import type { AuthConfig, Profile, TokenAnswer } from '../api/types';
 import { authorizationUrl, codeChallenge, randomUrlSafe } from './pkce';
 import { clearSession, loadSession, saveSession, savePendingSignIn, takePendingSignIn, type Session } from './session';
@@ -35,14 +35,9 @@ export function useProfile(): Profile {
   return session.profile;
 }
 
-async function profileFor(accessToken: string): Promise<Profile> {
+function profileFor(accessToken: string): Promise<Profile> {
   // Asked with this token explicitly: the session is not stored until the profile is known.
-  const response = await fetch('/api/v1/auth/me', {
-    headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-    credentials: 'omit',
-  });
-  if (!response.ok) throw new Error(`profile: ${response.status}`);
-  return (await response.json()) as Profile;
+  return answer(client.GET('/api/v1/auth/me', { headers: { authorization: `Bearer ${accessToken}` } }));
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -90,7 +85,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signInDemo = useCallback(
     async (username: string, password: string) => {
-      const tokens = await api.post<TokenAnswer>('/auth/token', { username, password });
+      const tokens = await answer(client.POST('/api/v1/auth/token', { body: { username, password } }));
       await establish(tokens, 'demo');
     },
     [establish],
@@ -126,12 +121,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (!pending || !code || params.get('state') !== pending.state) {
         throw new Error('Deze aanmelding hoort niet bij dit venster. Meld u opnieuw aan.');
       }
-      const config = await api.get<AuthConfig>('/auth/config');
-      const tokens = await api.post<TokenAnswer>('/auth/oidc/token', {
-        code,
-        codeVerifier: pending.verifier,
-        redirectUri: pending.redirectUri,
-      });
+      const config = await answer(client.GET('/api/v1/auth/config'));
+      const tokens = await answer(
+        client.POST('/api/v1/auth/oidc/token', {
+          body: { code, codeVerifier: pending.verifier, redirectUri: pending.redirectUri },
+        }),
+      );
       await establish(tokens, 'oidc', config.oidc?.endSessionEndpoint);
       return pending.returnTo;
     },

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { Button, SkipLink } from '@rijkshuisstijl-community/components-react';
+import { useOrganisations } from '../api/organisations';
 import { useAuth, useProfile } from '../auth/AuthProvider';
-import { ROLE_LABELS, organisationName } from '../lib/labels';
+import { ROLE_LABELS } from '../lib/labels';
 import { NAVIGATION } from '../lib/navigation';
 import { NotificationBell } from './NotificationBell';
 import { RijksLogo } from './RijksLogo';
@@ -10,6 +11,7 @@ import { RijksLogo } from './RijksLogo';
 /** The frame of every signed-in page: skip link, header with logo and user, main navigation, content, footer. */
 export function Layout() {
   const profile = useProfile();
+  const organisations = useOrganisations();
   const { signOut } = useAuth();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
@@ -43,7 +45,7 @@ export function Layout() {
             <div className="nf-header__who">
               <span className="nf-header__name">{profile.displayName}</span>
               <span className="nf-header__role">
-                {ROLE_LABELS[profile.role]} · {organisationName(profile.organisation)}
+                {ROLE_LABELS[profile.role]} · {organisations.name(profile.organisation)}
               </span>
             </div>
             <Button appearance="secondary-action-button" onClick={signOut}>

@@ -2,14 +2,13 @@ import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router-dom';
 import { NumberBadge } from '@rijkshuisstijl-community/components-react';
 import { useApi } from '../api/use-api';
-import type { Notification } from '../api/types';
 import { RouterLink } from './RouterLink';
 
 const POLL_MS = 60_000;
 
 /** The bell in the header: how many reminders and escalations are unread, a link to read them. */
 export function NotificationBell() {
-  const unread = useApi<Notification[]>('/notifications?unread=true&limit=200');
+  const unread = useApi('/api/v1/notifications', { params: { query: { unread: true, limit: 200 } } });
   const location = useLocation();
   const { reload } = unread;
 

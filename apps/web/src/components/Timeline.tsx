@@ -1,7 +1,8 @@
 import type { FlowEventType, TaskType } from '@notaflow/domain';
+import { useOrganisations } from '../api/organisations';
 import type { HistoryEvent, Task } from '../api/types';
 import { formatDay, formatInstant } from '../lib/dates';
-import { EVENT_LABELS, STAGE_LABELS, TASK_TYPE_LABELS, decisionLabel, organisationName } from '../lib/labels';
+import { EVENT_LABELS, STAGE_LABELS, TASK_TYPE_LABELS, decisionLabel } from '../lib/labels';
 
 interface TimelineProps {
   history: HistoryEvent[];
@@ -19,7 +20,11 @@ const TONE: Record<string, string> = {
   version_submitted: 'start',
 };
 
-function who(actor: string | null, organisation: string | null): string | undefined {
+function who(
+  actor: string | null,
+  organisation: string | null,
+  organisationName: (code: string) => string,
+): string | undefined {
   if (actor && organisation) return `${actor} (${organisation})`;
   return actor ?? (organisation ? organisationName(organisation) : undefined);
 }
@@ -62,18 +67,19 @@ function describe(event: HistoryEvent, task: Task | undefined): string {
 
 /** Every event of the nota's flow, oldest first: who, when, what, with remarks and due against done. */
 export function Timeline({ history, tasks }: TimelineProps) {
+  const organisations = useOrganisations();
   const byId = new Map(tasks.map((task) => [task.id, task]));
   if (history.length === 0) return <p className="nl-paragraph">Nog geen gebeurtenissen: de nota is niet ingediend.</p>;
   return (
     <ol className="nf-timeline">
       {history.map((event) => {
         const task = event.taskId ? byId.get(event.taskId) : undefined;
-        const person = who(event.actor, event.organisation);
+        const person = who(event.actor, event.organisation, organisations.name);
         const holder =
           event.type === 'task_opened' && task
             ? task.assignee
               ? `${task.assignee} (${task.organisation})`
-              : organisationName(task.organisation)
+              : organisations.name(task.organisation)
             : undefined;
         const meetingOn = (event.data?.meetingOn ?? event.data?.nextMeeting) as string | undefined;
         return (

@@ -1,4 +1,5 @@
 import { KAMERSTUK_DOSSIER_PATTERN, UW_KENMERK_PATTERN } from '@notaflow/domain';
+import type { CreateNotaRequest } from '../api/types';
 import { isIsoDay } from './dates';
 import type { FieldErrors } from './problem';
 
@@ -13,14 +14,6 @@ export interface NotaFormValues {
   decider: string;
   coSigners: string[];
   ministerraad: boolean;
-}
-
-export interface CreateNotaRequest {
-  title: string;
-  dossier?: string;
-  uwKenmerk?: string;
-  dueOn?: string;
-  route: { reviewers: string[]; decider: string; coSigners: string[]; ministerraad: boolean };
 }
 
 /** The request the API takes, empty optional fields left out; reviewer rows keep their places, as errors name them. */

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import {
-  ActionGroup,
   Alert,
   Button,
   Heading,
@@ -15,19 +14,19 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
 import type { CalendarFeed, CreatedCalendarFeed } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useSubmit } from '../api/use-submit';
-import { Dialog } from '../components/Dialog';
 import { TextField } from '../components/Fields';
+import { FormDialog } from '../components/FormDialog';
 import { formatInstant } from '../lib/dates';
 import { usePageTitle } from '../lib/page-title';
 
 /** A personal iCal feed of the organisation's Kamer deadlines, for Outlook: made, shown once, listed and revoked. */
 export function CalendarFeedsPage() {
   usePageTitle('Agenda-abonnement');
-  const feeds = useApi<CalendarFeed[]>('/calendar-feeds');
+  const feeds = useApi('/api/v1/calendar-feeds');
   const [name, setName] = useState('Outlook');
   const [created, setCreated] = useState<CreatedCalendarFeed>();
   const [revoking, setRevoking] = useState<CalendarFeed>();
@@ -36,24 +35,20 @@ export function CalendarFeedsPage() {
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    let answer: CreatedCalendarFeed | undefined;
+    let made: CreatedCalendarFeed | undefined;
     const ok = await submission.run(async () => {
-      answer = await api.post<CreatedCalendarFeed>('/calendar-feeds', name.trim() ? { name: name.trim() } : {});
+      made = await answer(client.POST('/api/v1/calendar-feeds', { body: name.trim() ? { name: name.trim() } : {} }));
     });
-    if (ok && answer) {
-      setCreated(answer);
+    if (ok && made) {
+      setCreated(made);
       feeds.reload();
     }
   }
 
-  async function revoke() {
-    if (!revoking) return;
-    const ok = await revocation.run(() => api.delete(`/calendar-feeds/${revoking.id}`));
-    if (ok) {
-      setRevoking(undefined);
-      if (created?.id === revoking.id) setCreated(undefined);
-      feeds.reload();
-    }
+  function revoked(feed: CalendarFeed) {
+    setRevoking(undefined);
+    if (created?.id === feed.id) setCreated(undefined);
+    feeds.reload();
   }
 
   return (
@@ -170,25 +165,23 @@ export function CalendarFeedsPage() {
         )}
       </section>
 
-      <Dialog open={Boolean(revoking)} title="Abonnement intrekken" onClose={() => setRevoking(undefined)}>
-        <Paragraph>
-          Na intrekken werkt het adres van &lsquo;{revoking?.name ?? 'zonder naam'}&rsquo; niet meer; de agenda toont
-          dan geen termijnen meer.
-        </Paragraph>
-        {revocation.failure && (
-          <Alert type="error">
-            <Paragraph>{revocation.failure}</Paragraph>
-          </Alert>
-        )}
-        <ActionGroup>
-          <Button appearance="primary-action-button" onClick={() => void revoke()} busy={revocation.busy}>
-            Intrekken
-          </Button>
-          <Button appearance="secondary-action-button" onClick={() => setRevoking(undefined)}>
-            Annuleren
-          </Button>
-        </ActionGroup>
-      </Dialog>
+      {revoking && (
+        <FormDialog
+          open
+          title="Abonnement intrekken"
+          submission={revocation}
+          submitLabel="Intrekken"
+          send={() => answer(client.DELETE('/api/v1/calendar-feeds/{id}', { params: { path: { id: revoking.id } } }))}
+          onDone={() => revoked(revoking)}
+          onClose={() => setRevoking(undefined)}
+          intro={
+            <Paragraph>
+              Na intrekken werkt het adres van &lsquo;{revoking.name ?? 'zonder naam'}&rsquo; niet meer; de agenda toont
+              dan geen termijnen meer.
+            </Paragraph>
+          }
+        />
+      )}
     </>
   );
 }

@@ -12,8 +12,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
-import { api } from '../api/client';
-import type { CalendarPeriod } from '../api/types';
+import { answer, client } from '../api/client';
 import { useApi } from '../api/use-api';
 import { useSubmit } from '../api/use-submit';
 import { useProfile } from '../auth/AuthProvider';
@@ -33,14 +32,27 @@ export function CalendarPage() {
         Recessen van de Tweede Kamer en perioden zonder ministerraad. Termijnen en de planning van de ministerraad
         rekenen ermee.
       </Paragraph>
-      <Periods path="/calendar/recesses" title="Recessen van de Tweede Kamer" id="recesses" admin={admin} />
-      <Periods path="/calendar/ministerraad-breaks" title="Perioden zonder ministerraad" id="breaks" admin={admin} />
+      <Periods kind={RECESSES} title="Recessen van de Tweede Kamer" id="recesses" admin={admin} />
+      <Periods kind={BREAKS} title="Perioden zonder ministerraad" id="breaks" admin={admin} />
     </>
   );
 }
 
-function Periods({ path, title, id, admin }: { path: string; title: string; id: string; admin: boolean }) {
-  const periods = useApi<CalendarPeriod[]>(path);
+const RECESSES = { list: '/api/v1/calendar/recesses', one: '/api/v1/calendar/recesses/{id}' } as const;
+const BREAKS = {
+  list: '/api/v1/calendar/ministerraad-breaks',
+  one: '/api/v1/calendar/ministerraad-breaks/{id}',
+} as const;
+
+interface PeriodsProps {
+  kind: typeof RECESSES | typeof BREAKS;
+  title: string;
+  id: string;
+  admin: boolean;
+}
+
+function Periods({ kind, title, id, admin }: PeriodsProps) {
+  const periods = useApi(kind.list);
   const [name, setName] = useState('');
   const [fromOn, setFromOn] = useState('');
   const [toOn, setToOn] = useState('');
@@ -54,7 +66,9 @@ function Periods({ path, title, id, admin }: { path: string; title: string; id: 
     if (!fromOn) own.fromOn = 'Vul de eerste dag in.';
     if (!toOn) own.toOn = 'Vul de laatste dag in.';
     if (Object.keys(own).length) return submission.setErrors(own);
-    const ok = await submission.run(() => api.post(path, { name: name.trim(), fromOn, toOn }));
+    const ok = await submission.run(() =>
+      answer(client.POST(kind.list, { body: { name: name.trim(), fromOn, toOn } })),
+    );
     if (ok) {
       setName('');
       setFromOn('');
@@ -97,7 +111,7 @@ function Periods({ path, title, id, admin }: { path: string; title: string; id: 
                         appearance="subtle-button"
                         onClick={() =>
                           void removal
-                            .run(() => api.delete(`${path}/${period.id}`))
+                            .run(() => answer(client.DELETE(kind.one, { params: { path: { id: period.id } } })))
                             .then((ok) => ok && periods.reload())
                         }
                       >

@@ -26,14 +26,15 @@ import {
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
 import type { NotaStage, TaskType } from '@notaflow/domain';
-import { ApiError, downloadCsv, query } from '../api/client';
-import type { Overdue, Turnaround, TurnaroundGroup, TurnaroundGroupBy } from '../api/types';
+import { AS_CSV, ApiError, client, downloadCsv } from '../api/client';
+import { useOrganisations } from '../api/organisations';
+import type { TurnaroundGroup, TurnaroundGroupBy } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useProfile } from '../auth/AuthProvider';
 import { SelectField } from '../components/Fields';
 import { RouterLink } from '../components/RouterLink';
 import { addDays, formatDay, formatMonth, formatShortDay, today } from '../lib/dates';
-import { DEADLINE_KIND_LABELS, STAGE_LABELS, TASK_TYPE_LABELS, organisationName, workingDays } from '../lib/labels';
+import { DEADLINE_KIND_LABELS, STAGE_LABELS, TASK_TYPE_LABELS, workingDays } from '../lib/labels';
 import { usePageTitle } from '../lib/page-title';
 import { dueLabel } from '../lib/working-days';
 import { NotFoundPage } from './NotFoundPage';
@@ -101,6 +102,7 @@ function percentage(rate: number | null): string {
 export function DashboardPage() {
   usePageTitle('Dashboard');
   const profile = useProfile();
+  const organisations = useOrganisations();
   const [days, setDays] = useState('365');
   const to = today();
   const from = addDays(to, 1 - Number(days));
@@ -109,7 +111,7 @@ export function DashboardPage() {
     <>
       <Heading level={1}>Dashboard</Heading>
       <Paragraph>
-        Doorlooptijden van de nota&apos;s van {organisationName(profile.organisation)} in werkdagen (Algemene
+        Doorlooptijden van de nota&apos;s van {organisations.name(profile.organisation)} in werkdagen (Algemene
         termijnenwet), over taken afgehandeld van {formatDay(from)} tot en met {formatDay(to)}. De mediaan (p50) zegt
         hoe lang het meestal duurt, het 90e percentiel (p90) hoe lang het in de lastige gevallen duurt.
       </Paragraph>
@@ -130,8 +132,8 @@ export function DashboardPage() {
 }
 
 function Figures({ from, to }: { from: string; to: string }) {
-  const stage = useApi<Turnaround>(`/analytics/turnaround${query({ groupBy: 'stage', from, to })}`);
-  const overdue = useApi<Overdue>('/analytics/overdue?withinWorkingDays=0');
+  const stage = useApi('/api/v1/analytics/turnaround', { params: { query: { groupBy: 'stage', from, to } } });
+  const overdue = useApi('/api/v1/analytics/overdue', { params: { query: { withinWorkingDays: 0 } } });
   const tasks = (stage.data?.groups ?? []).filter((g) => g.kind === 'task');
   const decided = tasks.reduce((sum, g) => sum + g.count, 0);
   const late = tasks.reduce((sum, g) => sum + g.overdueCount, 0);
@@ -161,7 +163,8 @@ function Figures({ from, to }: { from: string; to: string }) {
   );
 }
 
-function CsvButton({ path, name, label }: { path: string; name: string; label: string }) {
+/** Downloads what a section shows as CSV; `download` asks the section's own path for it (AS_CSV). */
+function CsvButton({ download, label }: { download(): Promise<void>; label: string }) {
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   return (
@@ -172,7 +175,7 @@ function CsvButton({ path, name, label }: { path: string; name: string; label: s
         onClick={() => {
           setBusy(true);
           setFailure(undefined);
-          downloadCsv(path, name)
+          download()
             .catch((error: unknown) => setFailure(error instanceof ApiError ? error.message : 'Downloaden lukte niet.'))
             .finally(() => setBusy(false));
         }}
@@ -195,8 +198,8 @@ function TurnaroundSection({
   from: string;
   to: string;
 }) {
-  const path = `/analytics/turnaround${query({ groupBy, from, to })}`;
-  const turnaround = useApi<Turnaround>(path);
+  const query = { groupBy, from, to };
+  const turnaround = useApi('/api/v1/analytics/turnaround', { params: { query } });
   const rows = rowsOf(turnaround.data?.groups ?? [], groupBy);
   const id = `omloop-${groupBy}`;
   const summary = rows.length
@@ -208,7 +211,15 @@ function TurnaroundSection({
         <Heading level={2} appearanceLevel={4} id={id}>
           {title}
         </Heading>
-        <CsvButton path={path} name={`doorlooptijd-${groupBy}-${from}-${to}.csv`} label={title} />
+        <CsvButton
+          download={() =>
+            downloadCsv(
+              client.GET('/api/v1/analytics/turnaround', { params: { query }, ...AS_CSV }),
+              `doorlooptijd-${groupBy}-${from}-${to}.csv`,
+            )
+          }
+          label={title}
+        />
       </div>
       {turnaround.error && (
         <Alert type="error">
@@ -303,8 +314,8 @@ const WITHIN = [
 
 function OverdueSection() {
   const [within, setWithin] = useState('5');
-  const path = `/analytics/overdue${query({ withinWorkingDays: within })}`;
-  const overdue = useApi<Overdue>(path);
+  const query = { withinWorkingDays: Number(within) };
+  const overdue = useApi('/api/v1/analytics/overdue', { params: { query } });
   const items = overdue.data?.items ?? [];
   return (
     <section aria-labelledby="te-laat" className="nf-panel" data-chart="overdue">
@@ -312,7 +323,15 @@ function OverdueSection() {
         <Heading level={2} appearanceLevel={4} id="te-laat">
           Over de termijn en binnenkort
         </Heading>
-        <CsvButton path={path} name={`te-laat-${today()}.csv`} label="over de termijn" />
+        <CsvButton
+          download={() =>
+            downloadCsv(
+              client.GET('/api/v1/analytics/overdue', { params: { query }, ...AS_CSV }),
+              `te-laat-${today()}.csv`,
+            )
+          }
+          label="over de termijn"
+        />
       </div>
       <div className="nf-toolbar__filters">
         <SelectField id="within" label="Toon" value={within} onChange={setWithin} options={WITHIN} />

@@ -14,8 +14,6 @@ import {
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
 import { DEADLINE_STATUSES } from '@notaflow/domain';
-import { query } from '../api/client';
-import type { Deadline } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useWorkingDaysLeft } from '../api/working-days';
 import { useProfile } from '../auth/AuthProvider';
@@ -44,7 +42,7 @@ export function DeadlinesPage() {
   const status = params.get('status') ?? '';
   usePageTitle(view === 'kalender' ? 'Kamertermijnen: kalender' : 'Kamertermijnen');
   const [creating, setCreating] = useState(false);
-  const all = useApi<Deadline[]>('/deadlines?limit=500');
+  const all = useApi('/api/v1/deadlines', { params: { query: { limit: 500 } } });
   const dossiers = [...new Set((all.data ?? []).map((d) => d.dossier).filter((d): d is string => Boolean(d)))].sort();
   const mayRegister = profile.role === 'drafter' || profile.role === 'manager';
   // Offered where the main menu offers it: the roles with an organisation whose deadlines they follow.
@@ -145,7 +143,12 @@ export function DeadlinesPage() {
 }
 
 function DeadlineList({ dossier, status }: { dossier: string; status: string }) {
-  const deadlines = useApi<Deadline[]>(`/deadlines${query({ dossier, status, limit: 500 })}`);
+  const deadlines = useApi('/api/v1/deadlines', {
+    // A status the link names that the API does not know lists them all.
+    params: {
+      query: { dossier: dossier || undefined, status: DEADLINE_STATUSES.find((s) => s === status), limit: 500 },
+    },
+  });
   const list = deadlines.data ?? [];
   const open = list.filter((d) => d.status === 'open');
   const left = useWorkingDaysLeft(open.map((d) => d.dueOn));
@@ -204,9 +207,9 @@ function DeadlineList({ dossier, status }: { dossier: string; status: string }) 
 }
 
 function MonthView({ dossier, month, onMonth }: { dossier: string; month: string; onMonth(month: string): void }) {
-  const deadlines = useApi<Deadline[]>(
-    `/deadlines${query({ dossier, from: `${month}-01`, to: lastDayOf(month), limit: 500 })}`,
-  );
+  const deadlines = useApi('/api/v1/deadlines', {
+    params: { query: { dossier: dossier || undefined, from: `${month}-01`, to: lastDayOf(month), limit: 500 } },
+  });
   return (
     <>
       {deadlines.error && (

@@ -11,19 +11,21 @@ import {
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
 import type { Task } from '../api/types';
+import { useOrganisations } from '../api/organisations';
 import { useApi } from '../api/use-api';
 import { useWorkingDaysLeft } from '../api/working-days';
 import { DueBadge } from '../components/DueBadge';
 import { RouterLink } from '../components/RouterLink';
 import { amsterdamDay, formatInstant } from '../lib/dates';
-import { STAGE_LABELS, TASK_TYPE_LABELS, organisationName } from '../lib/labels';
+import { STAGE_LABELS, TASK_TYPE_LABELS } from '../lib/labels';
 import { usePageTitle } from '../lib/page-title';
 import { dueLabel, type DueTone } from '../lib/working-days';
 
 /** The open tasks the signed-in user may act on, most urgent first (the API orders by due moment). */
 export function InboxPage() {
   usePageTitle('Mijn taken');
-  const tasks = useApi<Task[]>('/tasks?status=open');
+  const tasks = useApi('/api/v1/tasks', { params: { query: { status: 'open' } } });
+  const organisations = useOrganisations();
   const left = useWorkingDaysLeft((tasks.data ?? []).map((task) => amsterdamDay(task.dueAt)));
   const now = new Date();
   const toneOf = (task: Task): DueTone | undefined => {
@@ -91,7 +93,7 @@ export function InboxPage() {
                     <TableCell>
                       {TASK_TYPE_LABELS[task.type]}
                       {task.type === 'co-sign' && (
-                        <span className="nf-subtle">namens {organisationName(task.organisation)}</span>
+                        <span className="nf-subtle">namens {organisations.name(task.organisation)}</span>
                       )}
                     </TableCell>
                     <TableCell>{STAGE_LABELS[task.stage]}</TableCell>

@@ -9,7 +9,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/Fields';
 import { PublicLayout } from '../components/PublicLayout';
-import { ROLE_LABELS, organisationName } from '../lib/labels';
+import { ROLE_LABELS } from '../lib/labels';
 import { homeFor } from '../lib/navigation';
 import { usePageTitle } from '../lib/page-title';
 import type { FieldErrors } from '../lib/problem';
@@ -17,7 +17,7 @@ import type { FieldErrors } from '../lib/problem';
 export function LoginPage() {
   usePageTitle('Aanmelden');
   const { session, expired, signInDemo, startOidcSignIn } = useAuth();
-  const config = useApi<AuthConfig>('/auth/config');
+  const config = useApi('/api/v1/auth/config');
   const location = useLocation();
   const navigate = useNavigate();
   const returnTo = (location.state as { from?: string } | null)?.from;
@@ -162,7 +162,8 @@ export function LoginPage() {
                       </button>
                     </td>
                     <td className="utrecht-table__cell">{ROLE_LABELS[user.role]}</td>
-                    <td className="utrecht-table__cell">{organisationName(user.organisation)}</td>
+                    {/* The registry's names need a session (GET /organisations); the code says enough here. */}
+                    <td className="utrecht-table__cell">{user.organisation}</td>
                   </tr>
                 ))}
               </tbody>

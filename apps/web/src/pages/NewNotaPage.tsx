@@ -2,13 +2,13 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ActionGroup, Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { DEMO_USERS } from '@notaflow/domain';
-import { api } from '../api/client';
+import { answer, client } from '../api/client';
+import { useOrganisations } from '../api/organisations';
 import type { Nota } from '../api/types';
 import { useSubmit } from '../api/use-submit';
 import { useAuth, useProfile } from '../auth/AuthProvider';
 import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary';
 import { CheckboxChoice, ChoiceGroup, TextField } from '../components/Fields';
-import { ORGANISATIONS } from '../lib/labels';
 import { TITLE_MAX, toCreateNotaRequest, validateNotaForm, type NotaFormValues } from '../lib/nota-form';
 import { usePageTitle } from '../lib/page-title';
 import type { FieldErrors } from '../lib/problem';
@@ -63,6 +63,7 @@ export function NewNotaPage() {
     ministerraad: false,
   });
   const submission = useSubmit();
+  const organisations = useOrganisations();
   const summary = useRef<HTMLDivElement>(null);
   const { errors } = submission;
 
@@ -92,7 +93,7 @@ export function NewNotaPage() {
     }
     let nota: Nota | undefined;
     const ok = await submission.run(async () => {
-      nota = await api.post<Nota>('/notas', toCreateNotaRequest(values));
+      nota = await answer(client.POST('/api/v1/notas', { body: toCreateNotaRequest(values) }));
     });
     if (!ok || !nota) {
       requestAnimationFrame(() => summary.current?.focus());
@@ -104,7 +105,9 @@ export function NewNotaPage() {
       return;
     }
     const created = nota;
-    const started = await submission.run(() => api.post(`/notas/${created.id}/submit`));
+    const started = await submission.run(() =>
+      answer(client.POST('/api/v1/notas/{id}/submit', { params: { path: { id: created.id } } })),
+    );
     void navigate(`/notas/${created.id}`, {
       state: {
         flash: started
@@ -114,7 +117,7 @@ export function NewNotaPage() {
     });
   }
 
-  const coSigners = ORGANISATIONS.filter((o) => o.coSigns && o.code !== profile.organisation);
+  const coSigners = (organisations.list ?? []).filter((o) => o.canCoSign && o.code !== profile.organisation);
   return (
     <>
       <Heading level={1}>Nieuwe nota</Heading>

@@ -14,8 +14,8 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
-import { query } from '../api/client';
-import type { DecisionResult, Nota, Task } from '../api/types';
+import { useOrganisations } from '../api/organisations';
+import type { DecisionResult, Task } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useWorkingDaysLeft } from '../api/working-days';
 import { useProfile } from '../auth/AuthProvider';
@@ -24,7 +24,7 @@ import { StageProgress } from '../components/StageProgress';
 import { StatusTag } from '../components/StatusTag';
 import { Timeline } from '../components/Timeline';
 import { amsterdamDay, formatDay, formatInstant } from '../lib/dates';
-import { STAGE_LABELS, STATUS_LABELS, TASK_TYPE_LABELS, organisationName } from '../lib/labels';
+import { STAGE_LABELS, STATUS_LABELS, TASK_TYPE_LABELS } from '../lib/labels';
 import { usePageTitle } from '../lib/page-title';
 import { DecisionDialog } from './nota/DecisionDialog';
 import { DrafterActions } from './nota/DrafterActions';
@@ -35,8 +35,9 @@ export function NotaPage() {
   const profile = useProfile();
   const location = useLocation();
   const navigate = useNavigate();
-  const nota = useApi<Nota>(`/notas/${encodeURIComponent(id)}`);
-  const mine = useApi<Task[]>(`/tasks${query({ status: 'open', notaId: id })}`);
+  const nota = useApi('/api/v1/notas/{id}', { params: { path: { id } } });
+  const mine = useApi('/api/v1/tasks', { params: { query: { status: 'open', notaId: id } } });
+  const organisations = useOrganisations();
   const [deciding, setDeciding] = useState<Task>();
   const flash = (location.state as { flash?: string } | null)?.flash;
   const flashRef = useRef<HTMLDivElement>(null);
@@ -148,7 +149,7 @@ export function NotaPage() {
                   <dt>Gewenste datum</dt>
                   <dd>{data.dueOn ? formatDay(data.dueOn) : '–'}</dd>
                   <dt>Organisatie</dt>
-                  <dd>{organisationName(data.organisation)}</dd>
+                  <dd>{organisations.name(data.organisation)}</dd>
                   <dt>Opgesteld door</dt>
                   <dd>{data.createdBy}</dd>
                   <dt>Versie</dt>
@@ -220,7 +221,7 @@ export function NotaPage() {
                       {openTasks.map((task) => (
                         <TableRow key={task.id}>
                           <TableCell>
-                            {task.assignee ?? organisationName(task.organisation)}
+                            {task.assignee ?? organisations.name(task.organisation)}
                             <span className="nf-subtle">{TASK_TYPE_LABELS[task.type]}</span>
                           </TableCell>
                           <TableCell>

@@ -12,8 +12,6 @@ import {
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
 import type { NotaStage, NotaStatus } from '@notaflow/domain';
-import { query } from '../api/client';
-import type { NotaSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useProfile } from '../auth/AuthProvider';
 import { RouterLink } from '../components/RouterLink';
@@ -54,7 +52,7 @@ function useNotasByStatus(dossier: string) {
   // A hook per status, always the same six in the same order.
   const load = (status: NotaStatus) => ({
     status,
-    loaded: useApi<NotaSummary[]>(`/notas${query({ dossier, status, limit: SHOWN })}`),
+    loaded: useApi('/api/v1/notas', { params: { query: { dossier: dossier || undefined, status, limit: SHOWN } } }),
   });
   const parts = [
     load('draft'),

@@ -1,25 +1,23 @@
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { api } from '../api/client';
-import type { Notification } from '../api/types';
+import { answer, client } from '../api/client';
 import { useApi } from '../api/use-api';
 import { useSubmit } from '../api/use-submit';
 import { RouterLink } from '../components/RouterLink';
 import { formatInstant } from '../lib/dates';
 import { usePageTitle } from '../lib/page-title';
 import { NOTIFICATION_KIND_LABELS } from '../lib/labels';
-import type { NotificationKind } from '@notaflow/domain';
 
 /** Reminders and escalations for the user and their organisation, newest first. */
 export function NotificationsPage() {
   usePageTitle('Meldingen');
-  const notifications = useApi<Notification[]>('/notifications?limit=100');
+  const notifications = useApi('/api/v1/notifications', { params: { query: { limit: 100 } } });
   const marking = useSubmit();
   const list = notifications.data ?? [];
   const unread = list.filter((n) => !n.readAt);
 
   async function markRead(ids: string[]) {
     const ok = await marking.run(async () => {
-      for (const id of ids) await api.post(`/notifications/${id}/read`);
+      for (const id of ids) await answer(client.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } }));
     });
     if (ok) notifications.reload();
   }
@@ -44,9 +42,7 @@ export function NotificationsPage() {
           {list.map((n) => (
             <li key={n.id} className={`nf-notification${n.readAt ? '' : ' nf-notification--unread'}`}>
               <div className="nf-notification__head">
-                <span className="nf-tag nf-tag--info">
-                  {NOTIFICATION_KIND_LABELS[n.kind as NotificationKind] ?? n.kind}
-                </span>
+                <span className="nf-tag nf-tag--info">{NOTIFICATION_KIND_LABELS[n.kind]}</span>
                 {!n.readAt && <span className="nf-tag nf-tag--soon">Ongelezen</span>}
                 <time dateTime={n.createdAt} className="nf-subtle">
                   {formatInstant(n.createdAt)}

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DEADLINE_KINDS, NOTA_STAGES, TASK_TYPES } from '@notaflow/domain';
 import { TURNAROUND_GROUP_BY, type TurnaroundGroupBy } from '../turnaround.query';
 
 export const TURNAROUND_KINDS = ['task', 'changes_requested'] as const;
@@ -62,12 +63,17 @@ export type OverdueKind = (typeof OVERDUE_KINDS)[number];
 export class OverdueItemDto {
   @ApiProperty({ enum: OVERDUE_KINDS }) kind!: OverdueKind;
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 'co-sign', description: 'Task type, or the deadline kind' }) type!: string;
+  @ApiProperty({
+    enum: [...TASK_TYPES, ...DEADLINE_KINDS],
+    example: 'co-sign',
+    description: 'Task type, or the deadline kind',
+  })
+  type!: string;
   @ApiProperty({ description: "The nota's title, or the deadline's" }) title!: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) notaId!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '5552554' }) onsKenmerk!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '28 638' }) dossier!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Stage of a task' }) stage!: string | null;
+  @ApiProperty({ enum: NOTA_STAGES, nullable: true, description: 'Stage of a task' }) stage!: string | null;
   @ApiProperty({ example: 'VWS', description: 'The organisation that holds it' }) organisation!: string;
   @ApiProperty({ nullable: true, type: String, description: 'The named holder of a task, if any' })
   assignee!: string | null;

@@ -15,11 +15,12 @@ export class HistoryEventDto {
   @ApiProperty({ example: 'task_decided' }) type!: string;
   @ApiProperty({ nullable: true, type: String }) actor!: string | null;
   @ApiProperty({ nullable: true, type: String }) organisation!: string | null;
-  @ApiProperty({ nullable: true, type: String }) stage!: string | null;
+  @ApiProperty({ enum: NOTA_STAGES, nullable: true }) stage!: string | null;
   @ApiProperty({ nullable: true, type: String }) decision!: string | null;
   @ApiProperty({ nullable: true, type: String }) remarks!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) taskId!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Object }) data!: Record<string, unknown> | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true })
+  data!: Record<string, unknown> | null;
 }
 
 export class NotaVersionDto {

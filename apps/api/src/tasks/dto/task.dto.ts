@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { DECISIONS, TASK_STATUSES, TASK_TYPES, type Decision, type TaskStatus, type TaskType } from '@notaflow/domain';
+import {
+  DECISIONS,
+  NOTA_STAGES,
+  NOTA_STATUSES,
+  TASK_STATUSES,
+  TASK_TYPES,
+  type Decision,
+  type TaskStatus,
+  type TaskType,
+} from '@notaflow/domain';
 import { PageQuery } from '../../common/page.query';
 import { IsCalendarDate } from '../../common/validators';
 
@@ -13,7 +22,7 @@ export class TaskDto {
   @ApiProperty({ example: '5552554' }) onsKenmerk!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: TASK_TYPES }) type!: TaskType;
-  @ApiProperty({ example: 'co-signing' }) stage!: string;
+  @ApiProperty({ enum: NOTA_STAGES, example: 'co-signing' }) stage!: string;
   @ApiProperty({ example: 'VWS' }) organisation!: string;
   @ApiProperty({ nullable: true, type: String }) assignee!: string | null;
   @ApiProperty({ enum: TASK_STATUSES }) status!: TaskStatus;
@@ -63,8 +72,8 @@ export class ListTasksQuery extends PageQuery(TASK_PAGE_LIMIT, TASK_PAGE_LIMIT) 
 }
 
 export class NotaStateDto {
-  @ApiProperty() status!: string;
-  @ApiProperty({ nullable: true, type: String }) stage!: string | null;
+  @ApiProperty({ enum: NOTA_STATUSES }) status!: string;
+  @ApiProperty({ enum: NOTA_STAGES, nullable: true }) stage!: string | null;
   @ApiProperty() version!: number;
 }
 

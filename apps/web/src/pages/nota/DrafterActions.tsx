@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { ActionGroup, Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { api } from '../../api/client';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { answer, client } from '../../api/client';
 import type { Nota } from '../../api/types';
 import { useSubmit } from '../../api/use-submit';
-import { Dialog } from '../../components/Dialog';
 import { TextAreaField, TextField } from '../../components/Fields';
+import { FormDialog } from '../../components/FormDialog';
+import type { FieldErrors } from '../../lib/problem';
 
 interface DrafterActionsProps {
   nota: Nota;
@@ -46,7 +47,7 @@ function SubmitNota({ nota, onDone }: DrafterActionsProps) {
         disabled={submission.busy}
         onClick={() =>
           void submission
-            .run(() => api.post(`/notas/${nota.id}/submit`))
+            .run(() => answer(client.POST('/api/v1/notas/{id}/submit', { params: { path: { id: nota.id } } })))
             .then((ok) => ok && onDone('De nota is ingediend: de route is gestart.'))
         }
       >
@@ -62,7 +63,12 @@ function NewVersionForm({ nota, onDone }: DrafterActionsProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const ok = await submission.run(() =>
-      api.post(`/notas/${nota.id}/versions`, note.trim() ? { note: note.trim() } : {}),
+      answer(
+        client.POST('/api/v1/notas/{id}/versions', {
+          params: { path: { id: nota.id } },
+          body: note.trim() ? { note: note.trim() } : {},
+        }),
+      ),
     );
     if (ok) onDone(`Versie ${nota.version + 1} is ingediend: de route gaat verder.`);
   }
@@ -103,7 +109,12 @@ function KamerstukForm({ nota, onDone }: DrafterActionsProps) {
     if (!/^\d+$/.test(number.trim())) own.number = 'Vul het nummer van het Kamerstuk in, zoals 249.';
     if (Object.keys(own).length) return submission.setErrors(own);
     const ok = await submission.run(() =>
-      api.post(`/notas/${nota.id}/kamerstuk`, { dossier: dossier.trim(), number: Number(number) }),
+      answer(
+        client.POST('/api/v1/notas/{id}/kamerstuk', {
+          params: { path: { id: nota.id } },
+          body: { dossier: dossier.trim(), number: Number(number) },
+        }),
+      ),
     );
     if (ok) onDone(`Kamerstuk ${dossier.trim()}, nr. ${number.trim()} is vastgelegd.`);
   }
@@ -145,49 +156,46 @@ function Withdraw({ nota, onDone }: DrafterActionsProps) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const submission = useSubmit();
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!reason.trim()) return submission.setErrors({ reason: 'Geef de reden van het intrekken.' });
-    const ok = await submission.run(() => api.post(`/notas/${nota.id}/withdraw`, { reason: reason.trim() }));
-    if (ok) {
-      setOpen(false);
-      onDone('De nota is ingetrokken; openstaande taken zijn vervallen.');
-    }
-  }
   return (
     <div className="nf-stack">
       <Button appearance="secondary-action-button" onClick={() => setOpen(true)}>
         Nota intrekken
       </Button>
-      <Dialog open={open} title="Nota intrekken" onClose={() => setOpen(false)}>
-        <form className="nf-form" onSubmit={(event) => void submit(event)} noValidate>
+      <FormDialog
+        open={open}
+        title="Nota intrekken"
+        submission={submission}
+        submitLabel="Intrekken"
+        validate={(): FieldErrors => (reason.trim() ? {} : { reason: 'Geef de reden van het intrekken.' })}
+        send={() =>
+          answer(
+            client.POST('/api/v1/notas/{id}/withdraw', {
+              params: { path: { id: nota.id } },
+              body: { reason: reason.trim() },
+            }),
+          )
+        }
+        onDone={() => {
+          setOpen(false);
+          onDone('De nota is ingetrokken; openstaande taken zijn vervallen.');
+        }}
+        onClose={() => setOpen(false)}
+        intro={
           <Paragraph>
             Intrekken beëindigt de route van <strong>{nota.title}</strong>. Alle openstaande taken vervallen. Dit is
             niet terug te draaien.
           </Paragraph>
-          {submission.failure && !submission.errors.reason && (
-            <Alert type="error">
-              <Paragraph>{submission.failure}</Paragraph>
-            </Alert>
-          )}
-          <TextAreaField
-            id="reason"
-            label="Reden"
-            maxLength={4000}
-            value={reason}
-            onChange={setReason}
-            error={submission.errors.reason}
-          />
-          <ActionGroup>
-            <Button appearance="primary-action-button" type="submit" busy={submission.busy} disabled={submission.busy}>
-              Intrekken
-            </Button>
-            <Button appearance="secondary-action-button" type="button" onClick={() => setOpen(false)}>
-              Annuleren
-            </Button>
-          </ActionGroup>
-        </form>
-      </Dialog>
+        }
+      >
+        <TextAreaField
+          id="reason"
+          label="Reden"
+          maxLength={4000}
+          value={reason}
+          onChange={setReason}
+          error={submission.errors.reason}
+        />
+      </FormDialog>
     </div>
   );
 }

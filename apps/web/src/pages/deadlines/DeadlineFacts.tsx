@@ -1,0 +1,53 @@
+import { Heading } from '@rijkshuisstijl-community/components-react';
+import type { DeadlineDetail } from '../../api/types';
+import { RouterLink } from '../../components/RouterLink';
+import { formatDay, formatInstant } from '../../lib/dates';
+
+/** The deadline's particulars, beside its postponements. */
+export function DeadlineFacts({ deadline }: { deadline: DeadlineDetail }) {
+  return (
+    <section className="nf-panel" aria-labelledby="gegevens">
+      <Heading level={2} appearanceLevel={4} id="gegevens">
+        Gegevens
+      </Heading>
+      <dl className="nf-dl">
+        <dt>Datum</dt>
+        <dd>{formatDay(deadline.dueOn)}</dd>
+        {deadline.originalDueOn !== deadline.dueOn && (
+          <>
+            <dt>Oorspronkelijke datum</dt>
+            <dd>{formatDay(deadline.originalDueOn)}</dd>
+          </>
+        )}
+        <dt>Dossier</dt>
+        <dd>{deadline.dossier ?? '–'}</dd>
+        <dt>Herhaling</dt>
+        <dd>{deadline.recurrence ?? 'eenmalig'}</dd>
+        <dt>Herinneringen</dt>
+        <dd>
+          {deadline.reminderLeadWorkingDays.length
+            ? `${[...deadline.reminderLeadWorkingDays].sort((a, b) => b - a).join(', ')} werkdagen vooraf`
+            : 'geen'}
+        </dd>
+        {deadline.notaId && (
+          <>
+            <dt>Nota</dt>
+            <dd>
+              <RouterLink to={`/notas/${deadline.notaId}`}>Bekijk de nota</RouterLink>
+            </dd>
+          </>
+        )}
+        <dt>Geregistreerd</dt>
+        <dd>
+          {formatInstant(deadline.createdAt)} door {deadline.createdBy}
+        </dd>
+        {deadline.closedAt && (
+          <>
+            <dt>Afgesloten</dt>
+            <dd>{formatInstant(deadline.closedAt)}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
