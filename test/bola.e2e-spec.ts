@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from './support/app';
 import { FlowDriver, type Who } from './support/flow-driver';
+import { pdfWith, upload } from './support/documents';
 import { ApiClient, type Reply } from './support/http';
 
 interface Attempt {
@@ -49,6 +50,18 @@ describe('object-level authorisation on every route with an id', () => {
     ids.nota = nota.id;
     ids.task = (await flow.openTasks('dg', nota.id))[0].id;
     ids.draft = (await flow.register({ title: 'Concept, nog niet ingediend' })).id;
+    ids.document = (
+      await upload(
+        app.baseUrl,
+        flow.as.staff.token!,
+        ids.draft,
+        { role: 'nota', title: 'Geheime nota' },
+        {
+          bytes: await pdfWith('Concept, nog niet ingediend'),
+          fileName: 'concept.pdf',
+        },
+      )
+    ).body.id;
     const deadline = (
       await flow.as.staff.post('/deadlines', { kind: 'toezegging', title: 'Geheime toezegging', dueOn: '2027-03-01' })
     ).body;
@@ -79,7 +92,37 @@ describe('object-level authorisation on every route with an id', () => {
   const as = (who: Who) => () => flow.as[who];
   const bz = () => bzDrafter;
   const vwsManagement = () => vwsManager;
+  const beslisnota = {
+    onderwerp: 'van buiten',
+    datum: '2026-12-01',
+    afzender: ['BZ'],
+    bijlagen: [],
+    aanleiding: 'x',
+    geadviseerdBesluit: 'x',
+    kernpunten: 'x',
+    toelichting: 'x',
+    nietOpenbaar: { informatie: 'x', toelichting: 'x' },
+  };
   const attempts: Attempt[] = [
+    { route: '/api/v1/notas/{id}/documents', method: 'post', path: () => `/notas/${ids.draft}/documents`, as: bz },
+    { route: '/api/v1/notas/{id}/documents', method: 'get', path: () => `/notas/${ids.draft}/documents`, as: bz },
+    {
+      route: '/api/v1/notas/{id}/beslisnota',
+      method: 'post',
+      path: () => `/notas/${ids.draft}/beslisnota`,
+      body: beslisnota,
+      as: bz,
+    },
+    { route: '/api/v1/notas/{id}/changes', method: 'get', path: () => `/notas/${ids.nota}/changes`, as: bz },
+    { route: '/api/v1/notas/{id}/package', method: 'get', path: () => `/notas/${ids.nota}/package`, as: bz },
+    { route: '/api/v1/documents/{id}', method: 'get', path: () => `/documents/${ids.document}`, as: as('vws') },
+    { route: '/api/v1/documents/{id}', method: 'delete', path: () => `/documents/${ids.document}`, as: bz },
+    {
+      route: '/api/v1/documents/{id}/content',
+      method: 'get',
+      path: () => `/documents/${ids.document}/content`,
+      as: bz,
+    },
     { route: '/api/v1/notas/{id}', method: 'get', path: () => `/notas/${ids.nota}`, as: bz },
     { route: '/api/v1/notas/{id}', method: 'get', path: () => `/notas/${ids.draft}`, as: as('vws') },
     { route: '/api/v1/notas/{id}/submit', method: 'post', path: () => `/notas/${ids.draft}/submit`, as: bz },
@@ -174,6 +217,7 @@ describe('object-level authorisation on every route with an id', () => {
               (SELECT json_agg(json_build_object('id', id, 'read', read_at) ORDER BY id) FROM notifications) AS notifications,
               (SELECT json_agg(json_build_object('id', id, 'revoked', revoked_at) ORDER BY id) FROM calendar_feeds) AS feeds,
               (SELECT count(*) FROM calendar_periods) AS periods,
+              (SELECT count(*) FROM documents) AS documents,
               (SELECT count(*) FROM flow_events) AS events`,
     );
 
