@@ -6,6 +6,7 @@ export {
   workingDaysBetweenInstants,
 } from './durations';
 export { formatDutchDate, formatDutchTime } from './dutch-dates';
+export { isEquatedDay, type EquatedDay, type WorkingDayCalendar } from './equated-days';
 export { holidaysOf, isPublicHoliday, type PublicHoliday } from './holidays';
 export {
   addDays,
@@ -28,6 +29,7 @@ export {
 } from './ministerraad';
 export { presetDueOn, presets, type PresetName, type TermPreset } from './presets';
 export { isInRecess, recessAt, type Recess } from './recess';
+export { equatedDaysSeed } from './seeds/equated-days.seed';
 export { prinsjesdag, vergaderjaarOf, type Vergaderjaar } from './vergaderjaar';
 export {
   addWorkingDays,

@@ -1,3 +1,4 @@
+import type { WorkingDayCalendar } from './equated-days';
 import type { IsoDate } from './iso-date';
 import { termEnd, type TermLength } from './working-days';
 
@@ -21,10 +22,10 @@ export type PresetName = keyof typeof presets;
 export function presetDueOn(
   preset: TermPreset,
   from: IsoDate,
-  { extended = false }: { extended?: boolean } = {},
+  { extended = false, calendar }: { extended?: boolean; calendar?: WorkingDayCalendar } = {},
 ): IsoDate {
   // The extension lengthens the one term; only its final end runs on to a working day, not the original end.
-  return termEnd(from, extended ? addTermLengths(preset.term, preset.extension) : preset.term);
+  return termEnd(from, extended ? addTermLengths(preset.term, preset.extension) : preset.term, calendar);
 }
 
 function addTermLengths(a: TermLength, b: TermLength): TermLength {
