@@ -127,5 +127,61 @@ describe(termEnd.name, () => {
   it('rejects negative or fractional lengths', () => {
     expect(() => termEnd('2024-01-10', { weeks: -1 })).toThrow(RangeError);
     expect(() => termEnd('2024-01-10', { days: 0.5 })).toThrow(RangeError);
+    expect(() => termEnd('2024-01-10', -3)).toThrow(RangeError);
+  });
+
+  it('takes a number of calendar days', () => {
+    expect(termEnd('2024-12-04', 21, atw)).toBe(termEnd('2024-12-04', { weeks: 3 }, atw));
+  });
+
+  describe('art. 1: a term ending on a day that does not count runs on to the next that does', () => {
+    it.each([
+      ['2024-06-14', 1, '2024-06-17', 'Saturday to Monday'],
+      ['2024-06-14', 2, '2024-06-17', 'Sunday to Monday; a term under three days is not extended further'],
+      ['2025-04-21', 5, '2025-04-28', 'Koningsdag on Saturday 26 April 2025, then Sunday'],
+      ['2024-12-20', 7, '2024-12-30', 'the equated 27 December 2024 and the weekend'],
+    ])('%s + %i days ends on %s (%s)', (from, days, expected) => {
+      expect(termEnd(from, days, atw)).toBe(expected);
+    });
+  });
+
+  describe('art. 2: a term of three days or more holds at least two working days of its own', () => {
+    it.each([
+      ['2024-06-14', 3, '2024-06-18', 'Friday + 3: Saturday, Sunday, Monday hold one; on to Tuesday'],
+      [
+        '2024-03-28',
+        4,
+        '2024-04-03',
+        'over Goede Vrijdag and Easter: Tuesday 2 April is the only one; on to Wednesday',
+      ],
+      ['2024-05-08', 3, '2024-05-14', 'Hemelvaartsdag, the equated Friday, the weekend, Monday; on to Tuesday'],
+      ['2024-12-24', 3, '2024-12-31', 'the Christmas days, the equated 27th, the weekend, Monday; on to Tuesday'],
+      ['2024-06-10', 3, '2024-06-13', 'Monday + 3 holds three: not extended'],
+      ['2024-06-13', 3, '2024-06-17', 'Thursday + 3 ends on Sunday, runs on to Monday and then holds two'],
+    ])('%s + %i days ends on %s (%s)', (from, days, expected) => {
+      expect(termEnd(from, days, atw)).toBe(expected);
+    });
+
+    it('does not count the day the term starts from', () => {
+      // Counting Friday 14 June itself would give two working days by Monday and no extension.
+      expect(termEnd('2024-06-14', 3, atw)).not.toBe('2024-06-17');
+    });
+
+    it('extends further when the equated day is known than when it is not', () => {
+      expect(termEnd('2024-12-24', 3)).toBe('2024-12-30');
+      expect(termEnd('2024-12-24', 3, atw)).toBe('2024-12-31');
+    });
+  });
+
+  describe('art. 4: terms of more than 90 days or twelve weeks are outside the law', () => {
+    it('leaves such a term on its calendar day, even a holiday', () => {
+      expect(termEnd('2024-01-01', 91, atw)).toBe('2024-04-01');
+      expect(termEnd('2024-01-01', { weeks: 13 }, atw)).toBe('2024-04-01');
+    });
+
+    it('still runs a term of 90 days or twelve weeks on', () => {
+      expect(termEnd('2024-01-01', 90, atw)).toBe('2024-04-02');
+      expect(termEnd('2024-01-08', { weeks: 12 }, atw)).toBe('2024-04-02');
+    });
   });
 });
