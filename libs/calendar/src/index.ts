@@ -27,7 +27,16 @@ export {
   nextMinisterraad,
   type MinisterraadCalendar,
 } from './ministerraad';
-export { presetDueOn, presets, type PresetName, type TermPreset } from './presets';
+export {
+  decideExtension,
+  presetDueOn,
+  presets,
+  type ExtensionDecision,
+  type ExtensionNotice,
+  type ExtensionRefusal,
+  type PresetName,
+  type TermPreset,
+} from './presets';
 export { isInRecess, recessAt, type Recess } from './recess';
 export { equatedDaysSeed } from './seeds/equated-days.seed';
 export { prinsjesdag, vergaderjaarOf, type Vergaderjaar } from './vergaderjaar';
