@@ -39,6 +39,12 @@ export {
 } from './presets';
 export { isInRecess, recessAt, type Recess } from './recess';
 export { equatedDaysSeed } from './seeds/equated-days.seed';
+export {
+  ministerraadBreaksSeed,
+  ministerraadExtraMeetingsSeed,
+  type SourcedMinisterraadBreak,
+  type SourcedMinisterraadMeeting,
+} from './seeds/ministerraad.seed';
 export { prinsjesdag, vergaderjaarOf, type Vergaderjaar } from './vergaderjaar';
 export {
   addWorkingDays,
