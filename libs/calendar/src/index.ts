@@ -22,6 +22,22 @@ export {
   type IsoDateParts,
 } from './iso-date';
 export {
+  ANCHOR_EVENTS,
+  anchorDate,
+  KAMER_EVENT_KINDS,
+  RECESS_KINDS,
+  recessKindOf,
+  resolveAnchor,
+  type Anchor,
+  type AnchorEvent,
+  type AnchorResolution,
+  type KamerCalendarData,
+  type KamerEvent,
+  type KamerEventKind,
+  type KamerRecess,
+  type RecessKind,
+} from './kamer-calendar';
+export {
   defaultMinisterraadBreaks,
   latestMinisterraadOnOrBefore,
   nextMinisterraad,
@@ -39,6 +55,7 @@ export {
 } from './presets';
 export { isInRecess, recessAt, type Recess } from './recess';
 export { equatedDaysSeed } from './seeds/equated-days.seed';
+export { kamerEventsSeed, recessesSeed, type SourcedKamerEvent, type SourcedRecess } from './seeds/kamer-calendar.seed';
 export {
   ministerraadBreaksSeed,
   ministerraadExtraMeetingsSeed,
