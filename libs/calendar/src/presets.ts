@@ -33,9 +33,9 @@ export const presets = {
     extensionFixed: true,
   },
   /**
-   * Woo art. 4.4: "uiterlijk binnen vier weken gerekend vanaf de dag na die waarop het verzoek is ontvangen" (lid 1);
-   * the decision may be postponed "voor ten hoogste twee weken", of which "voor de afloop van de eerste termijn
-   * schriftelijk gemotiveerd mededeling gedaan" is to the verzoeker (lid 2).
+   * Woo art. 4.4: a decision "uiterlijk binnen vier weken gerekend vanaf de dag na die waarop het verzoek is
+   * ontvangen" (lid 1), which may be postponed "voor ten hoogste twee weken"; "Van de verdaging wordt voor de afloop
+   * van de eerste termijn schriftelijk gemotiveerd mededeling gedaan aan de verzoeker" (lid 2).
    */
   wooBesluit: { label: 'Woo-besluit', term: { weeks: 4 }, extension: { weeks: 2 }, notice: 'verdaging' },
 } as const satisfies Record<string, TermPreset>;
