@@ -1,4 +1,5 @@
 import { backwardPlan } from './backward-plan';
+import { equatedDaysSeed } from './seeds/equated-days.seed';
 
 describe(backwardPlan.name, () => {
   const route = [
@@ -31,6 +32,13 @@ describe(backwardPlan.name, () => {
     ).toEqual([
       { stage: 'reviewers', workingDays: 1, latestStart: '2024-03-27', latestEnd: '2024-03-27' },
       { stage: 'decider', workingDays: 2, latestStart: '2024-03-28', latestEnd: '2024-04-02' },
+    ]);
+  });
+
+  it('skips the days a decree equates with a holiday', () => {
+    const calendar = { equatedDays: equatedDaysSeed };
+    expect(backwardPlan('2024-12-30', [{ stage: 'decider', workingDays: 2 }], {}, calendar)).toEqual([
+      { stage: 'decider', workingDays: 2, latestStart: '2024-12-24', latestEnd: '2024-12-30' },
     ]);
   });
 

@@ -4,6 +4,7 @@ import {
   toAmsterdamDate,
   workingDaysBetweenInstants,
 } from './durations';
+import { equatedDaysSeed } from './seeds/equated-days.seed';
 
 const HOUR = 3_600_000;
 
@@ -60,6 +61,11 @@ describe(workingDaysBetweenInstants.name, () => {
     expect(workingDaysBetweenInstants('2024-03-28T09:00:00+01:00', '2024-04-02T17:00:00+02:00')).toBe(1);
     expect(workingDaysBetweenInstants('2024-06-10T08:00:00Z', '2024-06-17T08:00:00Z')).toBe(5);
     expect(workingDaysBetweenInstants('2024-06-17T08:00:00Z', '2024-06-10T08:00:00Z')).toBe(-5);
+  });
+
+  it('skips the equated days it is given', () => {
+    const calendar = { equatedDays: equatedDaysSeed };
+    expect(workingDaysBetweenInstants('2024-12-24T09:00:00+01:00', '2024-12-30T09:00:00+01:00', calendar)).toBe(1);
   });
 
   it('uses the Amsterdam day, not the UTC day', () => {

@@ -1,3 +1,4 @@
+import type { WorkingDayCalendar } from './equated-days';
 import { addDays, isoDateAtUtcMs, utcMidnightMs, type IsoDate } from './iso-date';
 import { workingDaysBetween } from './working-days';
 
@@ -33,8 +34,8 @@ export function amsterdamEndOfDayInstant(date: IsoDate): Date {
 }
 
 /** Working days between the Amsterdam calendar days of two ISO 8601 instants, as `workingDaysBetween`. */
-export function workingDaysBetweenInstants(startIso: string, endIso: string): number {
-  return workingDaysBetween(toAmsterdamDate(startIso), toAmsterdamDate(endIso));
+export function workingDaysBetweenInstants(startIso: string, endIso: string, calendar?: WorkingDayCalendar): number {
+  return workingDaysBetween(toAmsterdamDate(startIso), toAmsterdamDate(endIso), calendar);
 }
 
 function toEpochMs(instant: Date | string): number {

@@ -7,8 +7,13 @@ export interface PublicHoliday {
 }
 
 /**
- * The general holidays of the Algemene termijnenwet (art. 3 and the days equated with them), as date-holidays rules.
- * They are our own rules rather than the library's NL data so that the law, not the library, defines the set.
+ * The general holidays of the Algemene termijnenwet art. 3 lid 1 ("de Nieuwjaarsdag, de Christelijke tweede Paas- en
+ * Pinksterdag, de beide Kerstdagen, de Hemelvaartsdag, de dag waarop de verjaardag van de Koning wordt gevierd en de
+ * vijfde mei") and lid 2 (Goede Vrijdag), as date-holidays rules. They are our own rules rather than the library's NL
+ * data so that the law, not the library, defines the set: the fifth of May counts every year, not only in lustrum
+ * years. The King's birthday is celebrated on 27 April "behoudens uitzonderingen in verband met zondagen" (Besluit
+ * van 30 januari 2013, Stcrt. 2013, 4075), that is on Saturday 26 April when the 27th is a Sunday.
+ * The days a decree equates with these (lid 3) change every few years and are data: see equated-days.ts.
  * Today's rules apply to every year: Koninginnedag (before 2014) is not modelled.
  */
 const TERMIJNENWET_HOLIDAYS = [
@@ -26,7 +31,7 @@ const TERMIJNENWET_HOLIDAYS = [
 const termijnenwetCalendar = createTermijnenwetCalendar();
 const holidaysByYear = new Map<number, readonly PublicHoliday[]>();
 
-/** The Algemene termijnenwet holidays of `year`, in date order. */
+/** The Algemene termijnenwet holidays of `year` (art. 3 lid 1 and 2, not the equated days), in date order. */
 export function holidaysOf(year: number): readonly PublicHoliday[] {
   requireInteger(year, 'year', 1, 9999);
   let holidays = holidaysByYear.get(year);
