@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
+import type { DeadlineWatchActivities, NotaFlowActivities, PingActivities } from '@notaflow/temporal';
 import { createDeadlineActivities } from './deadline.activities';
 import { temporalDeadlineWatches, type DeadlineWatches } from './deadline-watches';
 import { createFlowActivities } from './flow.activities';
@@ -27,7 +28,7 @@ export function createActivities({
     ...createFlowActivities(deps),
     ...createNotificationActivities(deps),
     ...createDeadlineActivities(deps),
-  };
+  } satisfies NotaFlowActivities & DeadlineWatchActivities & PingActivities;
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -37,13 +37,16 @@ import {
   type FlowSnapshot,
   type FlowTask,
   type NewVersionInput,
+  type NotaFlowActivities,
   type NotaFlowInput,
+  type TaskToClose,
+  type Transition,
+  type TransitionEvent,
   type WithdrawInput,
 } from '@notaflow/temporal';
-import type { Activities, TaskToClose, Transition, TransitionEvent } from '@notaflow/activities';
 
 // No maximum attempts: through a database outage the flow waits and retries, it never fails.
-const activities = proxyActivities<Activities>({
+const activities = proxyActivities<NotaFlowActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });

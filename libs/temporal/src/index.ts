@@ -1,4 +1,5 @@
 export * from './names';
+export * from './activity-contracts';
 export * from './nota-flow.definitions';
 export * from './ping.definitions';
 export * from './deadline-watch.definitions';
