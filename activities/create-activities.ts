@@ -5,6 +5,7 @@ import { createDeadlineActivities } from './deadline.activities';
 import { temporalDeadlineWatches, type DeadlineWatches } from './deadline-watches';
 import { createFlowActivities } from './flow.activities';
 import type { Mailer } from './mail';
+import { DEFAULT_WEB_APP_URL } from './messages';
 import { createNotificationActivities } from './notification.activities';
 import { createPingActivities } from './ping.activities';
 
@@ -14,6 +15,8 @@ export interface ActivityDeps {
   mailer?: Mailer;
   /** Starts and wakes deadline watches; by default through the worker's own client, on its own task queue. */
   deadlineWatches: DeadlineWatches;
+  /** Where users open the web app: emails link to the nota or deadline there. */
+  webAppUrl: string;
 }
 
 /** Activities are built from their dependencies so the worker injects real ones and tests may inject others. */
@@ -21,8 +24,9 @@ export function createActivities({
   dataSource,
   mailer,
   deadlineWatches = workerDeadlineWatches(dataSource),
+  webAppUrl = DEFAULT_WEB_APP_URL,
 }: Partial<ActivityDeps> & { dataSource: DataSource }) {
-  const deps: ActivityDeps = { dataSource, mailer, deadlineWatches };
+  const deps: ActivityDeps = { dataSource, mailer, deadlineWatches, webAppUrl };
   return {
     ...createPingActivities(deps),
     ...createFlowActivities(deps),

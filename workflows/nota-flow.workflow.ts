@@ -39,6 +39,8 @@ import {
   type NewVersionInput,
   type NotaFlowActivities,
   type NotaFlowInput,
+  type TaskNotification,
+  type TaskNotificationKind,
   type TaskToClose,
   type Transition,
   type TransitionEvent,
@@ -66,13 +68,7 @@ export const ANNOUNCE_TASKS_PATCH = 'announce-tasks';
  */
 export const AWAIT_NOTIFICATIONS_PATCH = 'await-notifications';
 
-const TASK_LABELS: Record<TaskType, string> = {
-  initial: 'parafering',
-  decide: 'besluit',
-  'co-sign': 'medeondertekening',
-  ministerraad: 'ministerraad',
-  dispatch: 'verzending aan de Kamer',
-};
+type Recipient = TaskNotification['recipient'];
 
 type StageOutcome =
   | { kind: 'approved' }
@@ -505,10 +501,10 @@ class NotaFlow {
       .run(async () => {
         if (task.remindAt) {
           await sleepUntil(task.remindAt);
-          await this.signalTask(task, 'task_reminder');
+          await this.alert(task, 'task_reminder');
         }
         await sleepUntil(task.dueAt);
-        await this.signalTask(task, 'task_escalation');
+        await this.alert(task, 'task_escalation');
       })
       .catch((error: unknown) => {
         if (!isCancellation(error)) throw error;
@@ -517,51 +513,28 @@ class NotaFlow {
 
   /** To the reviewer or decider named, or to the organisation that holds the task (its co-signers, the secretariat). */
   private async announce(task: FlowTask): Promise<void> {
-    const what = `${this.input.onsKenmerk} ${this.input.title}`;
-    const due = task.meetingOn ? `voor de ministerraad van ${task.meetingOn}` : `uiterlijk ${task.dueAt.slice(0, 10)}`;
-    await activities.notify({
-      key: `${task.id}:task_assigned`,
-      kind: 'task_assigned',
-      recipientOrganisation: task.organisation,
-      recipientUsername: task.assignee,
-      notaId: this.input.notaId,
-      taskId: task.id,
-      subject: `Nieuwe taak (${TASK_LABELS[task.type]}): ${what}`,
-      body: `Nota ${what} wacht op ${TASK_LABELS[task.type]} door ${task.assignee ?? task.organisation}, ${due}.`,
-    });
+    await activities.notify(
+      this.notification('task_assigned', `${task.id}:task_assigned`, task, {
+        organisation: task.organisation,
+        username: task.assignee,
+      }),
+    );
   }
 
-  private async signalTask(task: FlowTask, kind: 'task_reminder' | 'task_escalation'): Promise<void> {
-    const holder = task.assignee ?? task.organisation;
-    const what = `${this.input.onsKenmerk} ${this.input.title}`;
-    const recipients =
+  /**
+   * A reminder to the holder, or an escalation to the holder and to the nota's own organisation; then the event that
+   * says so. Once started, both are written even if the task closes meanwhile.
+   */
+  private async alert(task: FlowTask, kind: 'task_reminder' | 'task_escalation'): Promise<void> {
+    const { organisation } = this.input;
+    const holder: Recipient = { organisation: task.organisation, username: task.assignee };
+    const recipients: Recipient[] =
       kind === 'task_reminder'
-        ? [{ organisation: task.organisation, username: task.assignee }]
-        : [
-            { organisation: task.organisation, username: task.assignee },
-            ...(task.organisation !== this.input.organisation
-              ? [{ organisation: this.input.organisation, username: null }]
-              : []),
-          ];
-    // Once started, the notification and its event are written even if the task closes meanwhile.
+        ? [holder]
+        : [holder, ...(task.organisation !== organisation ? [{ organisation, username: null }] : [])];
     await this.notifyBeside(async () => {
       for (const [i, recipient] of recipients.entries()) {
-        await activities.notify({
-          key: `${task.id}:${kind}:${i}`,
-          kind,
-          recipientOrganisation: recipient.organisation,
-          recipientUsername: recipient.username,
-          notaId: this.input.notaId,
-          taskId: task.id,
-          subject:
-            kind === 'task_reminder'
-              ? `Herinnering: ${task.type}-taak voor ${what} verloopt op ${task.dueAt.slice(0, 10)}`
-              : `Termijn verstreken: ${task.type}-taak voor ${what} (${holder})`,
-          body:
-            kind === 'task_reminder'
-              ? `De taak van ${holder} voor nota ${what} moet uiterlijk ${task.dueAt} zijn afgehandeld.`
-              : `De taak van ${holder} voor nota ${what} had uiterlijk ${task.dueAt} afgehandeld moeten zijn.`,
-        });
+        await activities.notify(this.notification(kind, `${task.id}:${kind}:${i}`, task, recipient));
       }
       await this.transition({
         events: [
@@ -575,6 +548,31 @@ class NotaFlow {
         ],
       });
     });
+  }
+
+  /** Facts only: the notify activity words them. The key stays as flows of every release have written it. */
+  private notification(
+    kind: TaskNotificationKind,
+    key: string,
+    task: FlowTask,
+    recipient: Recipient,
+  ): TaskNotification {
+    const { notaId, onsKenmerk, title } = this.input;
+    return {
+      key,
+      kind,
+      recipient,
+      nota: { id: notaId, onsKenmerk, title },
+      task: {
+        id: task.id,
+        type: task.type,
+        stage: task.stage,
+        organisation: task.organisation,
+        assignee: task.assignee,
+        dueAt: task.dueAt,
+        meetingOn: task.meetingOn,
+      },
+    };
   }
 
   /** Runs work that writes a notification, never cancelled half-way; the run waits for it before it closes. */

@@ -5,6 +5,7 @@ import type {
   NotaStatus,
   NotificationKind,
   TaskIdentity,
+  TaskType,
 } from '@notaflow/domain';
 import type { DeadlineSchedule } from './deadline-watch.definitions';
 
@@ -70,7 +71,37 @@ export interface Transition {
   newVersion?: { version: number; note: string | null; createdBy: string };
 }
 
-/** A notification to record and email, worded by the workflow. */
+export type TaskNotificationKind = Extract<NotificationKind, 'task_assigned' | 'task_reminder' | 'task_escalation'>;
+
+/**
+ * What the flow tells its notify activity about a task: facts only. The activity says them in Dutch and links to
+ * the nota, so the wording changes without touching the workflow (and without a patch).
+ */
+export interface TaskNotification {
+  /** Unique per notification: a retried activity never records or sends one twice. */
+  key: string;
+  kind: TaskNotificationKind;
+  /** A user; a null username addresses the whole organisation (its functional mailbox). */
+  recipient: { organisation: string; username: string | null };
+  nota: { id: string; onsKenmerk: string; title: string };
+  task: {
+    id: string;
+    type: TaskType;
+    stage: NotaStage;
+    /** Who holds the task: the user named, or else anyone entitled in the organisation. */
+    organisation: string;
+    assignee: string | null;
+    /** The instant the task is due (the end of its last day in The Hague). */
+    dueAt: string;
+    /** For the ministerraad: the meeting the stuk is on. */
+    meetingOn: string | null;
+  };
+}
+
+/**
+ * A notification worded by the workflow, as flows of earlier releases sent it: their activities may still be
+ * retrying with it after a deploy, so notify keeps taking it.
+ */
 export interface WordedNotification {
   key: string;
   kind: NotificationKind;
@@ -82,12 +113,14 @@ export interface WordedNotification {
   body: string;
 }
 
+export type NotifyInput = TaskNotification | WordedNotification;
+
 /** The activities of the approval flow (workflows/nota-flow). */
 export interface NotaFlowActivities {
   recordTransition(step: Transition): Promise<{ opened: OpenedTask[] }>;
   /** The first ministerraad meeting after a meeting day and after a moment (its Amsterdam day), whichever is later. */
   nextMinisterraadMeeting(after: { afterInstant?: string; afterDate?: string }): Promise<string>;
-  notify(notification: WordedNotification): Promise<void>;
+  notify(notification: NotifyInput): Promise<void>;
 }
 
 /** The activities of the deadline watch (workflows/deadline-watch.workflow.ts). */
