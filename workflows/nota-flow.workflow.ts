@@ -14,6 +14,7 @@ import {
 import {
   isDecisionAllowed,
   mayActOnTask,
+  mayManageNota,
   type Actor,
   type CoSigningStage,
   type InitiallingStage,
@@ -24,21 +25,23 @@ import {
   unstorableText,
 } from '@notaflow/domain';
 import {
-  FlowRefusal,
   decideUpdate,
+  fieldRefusal,
   newVersionUpdate,
+  refusalFailure,
   snapshotQuery,
   startedUpdate,
   withdrawUpdate,
   type DecideInput,
   type DecideResult,
   type FlowOutcome,
-  type FlowRefusalType,
   type FlowSnapshot,
   type FlowTask,
   type NewVersionInput,
   type NotaFlowActivities,
+  type NotaFlowFieldRefusalKind,
   type NotaFlowInput,
+  type NotaFlowRefusal,
   type TaskNotification,
   type TaskNotificationKind,
   type TaskToClose,
@@ -98,8 +101,8 @@ function isIsoDay(value: unknown): boolean {
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 
-function refuse(type: FlowRefusalType, message: string, details?: unknown[]): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true, details });
+function refuse(refusal: NotaFlowRefusal): never {
+  throw refusalFailure(refusal);
 }
 
 /**
@@ -110,7 +113,7 @@ function refuse(type: FlowRefusalType, message: string, details?: unknown[]): ne
 function refuseUnstorableText(fields: Record<string, string | undefined>): void {
   for (const [field, text] of Object.entries(fields)) {
     const reason = text === undefined ? null : unstorableText(text);
-    if (reason) refuse(FlowRefusal.INVALID_TEXT, `${field} ${reason}`, [field, reason]);
+    if (reason) refuse(fieldRefusal('UnstorableText', { name: field, reason }, `${field} ${reason}`));
   }
 }
 
@@ -442,7 +445,7 @@ class NotaFlow {
     for (const task of open) this.forget(task.id);
     this.setState('withdrawn', this.stage);
     for (const queued of this.queue.splice(0)) {
-      this.results.set(queued.ticket, this.refusal(FlowRefusal.TASK_NOT_OPEN, 'the nota has been withdrawn'));
+      this.results.set(queued.ticket, refusalFailure({ kind: 'TaskNotOpen', message: 'the nota has been withdrawn' }));
     }
     return 'withdrawn';
   }
@@ -612,34 +615,38 @@ class NotaFlow {
     return { status: this.status, stage: this.stage, version: this.version, openTasks: [...this.open.values()] };
   }
 
-  private refusal(type: FlowRefusalType, message: string): ApplicationFailure {
-    return ApplicationFailure.create({ type, message, nonRetryable: true });
-  }
-
   private validateDecision(input: DecideInput): void {
     const task = this.open.get(input.taskId);
     if (!task || this.withdrawal || this.deciding.has(input.taskId)) {
-      refuse(FlowRefusal.TASK_NOT_OPEN, `task ${input.taskId} is not open`);
+      refuse({ kind: 'TaskNotOpen', message: `task ${input.taskId} is not open` });
     }
     if (!mayActOnTask(task, input.actor)) {
-      refuse(FlowRefusal.NOT_ALLOWED, `${input.actor.username} may not act on this ${task.type} task`);
+      refuse({ kind: 'TaskNotHolder', message: `${input.actor.username} may not act on this ${task.type} task` });
     }
     if (!isDecisionAllowed(task.type, input.decision)) {
-      refuse(FlowRefusal.INVALID_DECISION, `a ${task.type} task does not take "${input.decision}"`);
+      const reason = `a ${task.type} task does not take "${input.decision}"`;
+      const params = { value: String(input.decision), taskType: task.type };
+      refuse(fieldRefusal('DecisionNotAllowed', { name: 'decision', reason, params }));
     }
     if (input.nextMeeting !== undefined) {
-      if (input.decision !== 'hold') refuse(FlowRefusal.INVALID_DECISION, 'nextMeeting goes only with "hold"');
+      const nextMeeting = (kind: NotaFlowFieldRefusalKind, reason: string, params?: Record<string, string>) =>
+        refuse(
+          fieldRefusal(kind, { name: 'nextMeeting', reason, ...(params ? { params } : {}) }, `nextMeeting ${reason}`),
+        );
+      if (input.decision !== 'hold') nextMeeting('NextMeetingOnlyWithHold', 'goes only with "hold"');
       // Not only the API's check: a date the flow cannot plan on would leave the nota with no open task.
-      if (!isIsoDay(input.nextMeeting)) refuse(FlowRefusal.INVALID_DECISION, 'nextMeeting must be a day as YYYY-MM-DD');
+      if (!isIsoDay(input.nextMeeting)) nextMeeting('NextMeetingNotADay', 'must be a day as YYYY-MM-DD');
       if (task.meetingOn && input.nextMeeting <= task.meetingOn) {
-        refuse(FlowRefusal.INVALID_DECISION, `nextMeeting must be after the current meeting of ${task.meetingOn}`);
+        nextMeeting('NextMeetingNotAfterCurrent', `must be after the current meeting of ${task.meetingOn}`, {
+          value: task.meetingOn,
+        });
       }
     }
   }
 
   private validateDrafter(actor: Actor): void {
-    if (actor.role !== 'drafter' || actor.organisation !== this.input.organisation) {
-      refuse(FlowRefusal.NOT_ALLOWED, `only a drafter of ${this.input.organisation} manages this nota`);
+    if (!mayManageNota(actor, this.input.organisation)) {
+      refuse({ kind: 'NotaNotManaged', message: `only a drafter of ${this.input.organisation} manages this nota` });
     }
   }
 
@@ -707,17 +714,17 @@ class NotaFlow {
   private validateNewVersion(input: NewVersionInput): void {
     this.validateDrafter(input.actor);
     if (this.status !== 'changes_requested' || this.pendingVersion || this.withdrawal) {
-      refuse(
-        FlowRefusal.INVALID_STATE,
-        `a new version is taken only after changes were requested (status ${this.status})`,
-      );
+      refuse({
+        kind: 'NotaNotAwaitingVersion',
+        message: `a new version is taken only after changes were requested (status ${this.status})`,
+      });
     }
   }
 
   private validateWithdraw(input: WithdrawInput): void {
     this.validateDrafter(input.actor);
     if (this.withdrawal || ['rejected', 'withdrawn', 'dispatched'].includes(this.status)) {
-      refuse(FlowRefusal.INVALID_STATE, `the nota can no longer be withdrawn (status ${this.status})`);
+      refuse({ kind: 'NotaClosed', message: `the nota can no longer be withdrawn (status ${this.status})` });
     }
   }
 }
