@@ -59,36 +59,40 @@ describe(FlowService.name, () => {
       }
     });
 
-    it.each([
-      [
-        fieldRefusal('DecisionNotAllowed', {
-          name: 'decision',
-          reason: 'a co-sign task does not take "hold"',
-          params: { value: 'hold', taskType: 'co-sign' },
-        }),
-        { name: 'decision', code: 'decision_not_allowed', params: { value: 'hold', taskType: 'co-sign' } },
-      ],
-      [
-        fieldRefusal('NextMeetingOnlyWithHold', { name: 'nextMeeting', reason: 'goes only with "hold"' }),
-        { name: 'nextMeeting', code: 'only_with_hold' },
-      ],
-      [
-        fieldRefusal('NextMeetingNotADay', { name: 'nextMeeting', reason: 'must be a day as YYYY-MM-DD' }),
-        { name: 'nextMeeting', code: 'not_a_date' },
-      ],
-      [
-        fieldRefusal('NextMeetingNotAfterCurrent', {
-          name: 'nextMeeting',
-          reason: 'must be after the current meeting of 2026-12-11',
-          params: { value: '2026-12-11' },
-        }),
-        { name: 'nextMeeting', code: 'not_after_current_meeting', params: { value: '2026-12-11' } },
-      ],
-      [
-        fieldRefusal('UnstorableText', { name: 'remarks', reason: 'contains a NUL character' }),
-        { name: 'remarks', code: 'unstorable_text', reason: 'contains a NUL character' },
-      ],
-    ])('answers a refused field with a 400 naming it: %#', async (refusal, field) => {
+    it.each(
+      (
+        [
+          [
+            fieldRefusal('DecisionNotAllowed', {
+              name: 'decision',
+              reason: 'a co-sign task does not take "hold"',
+              params: { value: 'hold', taskType: 'co-sign' },
+            }),
+            { name: 'decision', code: 'decision_not_allowed', params: { value: 'hold', taskType: 'co-sign' } },
+          ],
+          [
+            fieldRefusal('NextMeetingOnlyWithHold', { name: 'nextMeeting', reason: 'goes only with "hold"' }),
+            { name: 'nextMeeting', code: 'only_with_hold' },
+          ],
+          [
+            fieldRefusal('NextMeetingNotADay', { name: 'nextMeeting', reason: 'must be a day as YYYY-MM-DD' }),
+            { name: 'nextMeeting', code: 'not_a_date' },
+          ],
+          [
+            fieldRefusal('NextMeetingNotAfterCurrent', {
+              name: 'nextMeeting',
+              reason: 'must be after the current meeting of 2026-12-11',
+              params: { value: '2026-12-11' },
+            }),
+            { name: 'nextMeeting', code: 'not_after_current_meeting', params: { value: '2026-12-11' } },
+          ],
+          [
+            fieldRefusal('UnstorableText', { name: 'remarks', reason: 'contains a NUL character' }),
+            { name: 'remarks', code: 'unstorable_text', reason: 'contains a NUL character' },
+          ],
+        ] as [NotaFlowRefusal, Record<string, unknown>][]
+      ).map(([refusal, field]) => [refusal.kind, refusal, field] as const),
+    )('answers %s with a 400 naming the field and its code', async (_kind, refusal, field) => {
       const answer = await answerTo(refused(refusal));
       expect(answer).toMatchObject({ code: 'validation_failed', extras: { errors: [field] } });
     });
