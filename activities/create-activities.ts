@@ -1,9 +1,11 @@
 import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
+import type { DeadlineWatchActivities, NotaFlowActivities, PingActivities } from '@notaflow/temporal';
 import { createDeadlineActivities } from './deadline.activities';
 import { temporalDeadlineWatches, type DeadlineWatches } from './deadline-watches';
 import { createFlowActivities } from './flow.activities';
 import type { Mailer } from './mail';
+import { DEFAULT_WEB_APP_URL } from './messages';
 import { createNotificationActivities } from './notification.activities';
 import { createPingActivities } from './ping.activities';
 
@@ -13,6 +15,8 @@ export interface ActivityDeps {
   mailer?: Mailer;
   /** Starts and wakes deadline watches; by default through the worker's own client, on its own task queue. */
   deadlineWatches: DeadlineWatches;
+  /** Where users open the web app: emails link to the nota or deadline there. */
+  webAppUrl: string;
 }
 
 /** Activities are built from their dependencies so the worker injects real ones and tests may inject others. */
@@ -20,14 +24,15 @@ export function createActivities({
   dataSource,
   mailer,
   deadlineWatches = workerDeadlineWatches(dataSource),
+  webAppUrl = DEFAULT_WEB_APP_URL,
 }: Partial<ActivityDeps> & { dataSource: DataSource }) {
-  const deps: ActivityDeps = { dataSource, mailer, deadlineWatches };
+  const deps: ActivityDeps = { dataSource, mailer, deadlineWatches, webAppUrl };
   return {
     ...createPingActivities(deps),
     ...createFlowActivities(deps),
     ...createNotificationActivities(deps),
     ...createDeadlineActivities(deps),
-  };
+  } satisfies NotaFlowActivities & DeadlineWatchActivities & PingActivities;
 }
 
 export type Activities = ReturnType<typeof createActivities>;

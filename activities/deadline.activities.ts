@@ -5,11 +5,12 @@ import {
   toAmsterdamDate,
   type IsoDate,
 } from '@notaflow/calendar';
-import { DEADLINE_KIND_LABELS, type DeadlineKind, type DeadlineStatus } from '@notaflow/domain';
+import type { DeadlineKind, DeadlineStatus } from '@notaflow/domain';
 import { closeDeadline } from '@notaflow/persistence';
 import type { DeadlineAlert, DeadlineSchedule } from '@notaflow/temporal';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from './create-activities';
+import { deadlineMissedMessage, deadlineReminderMessage } from './messages';
 import { deliverEmails, recordNotification } from './notifications';
 import { reminderInstant } from './office-hours';
 
@@ -55,12 +56,7 @@ interface DeadlineRow {
 const DEADLINE_COLUMNS = `id, kind, title, status, due_on::text AS "dueOn", original_due_on::text AS "originalDueOn",
   dossier, organisation_code AS organisation, nota_id AS "notaId", reminder_lead_working_days AS leads`;
 
-function describe(d: DeadlineRow): string {
-  const what = `${DEADLINE_KIND_LABELS[d.kind]}: ${d.title}`;
-  return d.dossier ? `${what} (Kamerstuk ${d.dossier})` : what;
-}
-
-export function createDeadlineActivities({ dataSource, mailer, deadlineWatches }: ActivityDeps) {
+export function createDeadlineActivities({ dataSource, mailer, deadlineWatches, webAppUrl }: ActivityDeps) {
   const find = async (deadlineId: string): Promise<DeadlineRow> => {
     const [row]: DeadlineRow[] = await dataSource.query(`SELECT ${DEADLINE_COLUMNS} FROM deadlines WHERE id = $1`, [
       deadlineId,
@@ -100,7 +96,6 @@ export function createDeadlineActivities({ dataSource, mailer, deadlineWatches }
       const deadline = await find(input.deadlineId);
       if (deadline.status !== 'open' || deadline.dueOn !== input.dueOn) return false;
       const days = input.leadWorkingDays;
-      const when = days === 0 ? 'vandaag' : days === 1 ? 'over 1 werkdag' : `over ${days} werkdagen`;
       const notificationId = await recordNotification(
         dataSource.manager,
         {
@@ -110,12 +105,7 @@ export function createDeadlineActivities({ dataSource, mailer, deadlineWatches }
           recipientUsername: null,
           notaId: deadline.notaId,
           deadlineId: deadline.id,
-          subject: `Herinnering: ${describe(deadline)} verloopt ${when} (${deadline.dueOn})`,
-          body:
-            `${describe(deadline)} moet uiterlijk ${deadline.dueOn} zijn afgehandeld` +
-            (deadline.originalDueOn !== deadline.dueOn
-              ? ` (na uitstel; oorspronkelijk ${deadline.originalDueOn}).`
-              : '.'),
+          ...deadlineReminderMessage(deadline, days, webAppUrl),
           at: input.at,
         },
         Boolean(mailer),
@@ -154,8 +144,7 @@ export function createDeadlineActivities({ dataSource, mailer, deadlineWatches }
               recipientUsername: null,
               notaId: deadline.notaId,
               deadlineId: deadline.id,
-              subject: `Termijn verstreken: ${describe(deadline)} (${deadline.dueOn})`,
-              body: `${describe(deadline)} had uiterlijk ${deadline.dueOn} moeten zijn afgehandeld en is als gemist geregistreerd.`,
+              ...deadlineMissedMessage(deadline, webAppUrl),
               at: input.at,
             },
             Boolean(mailer),

@@ -59,6 +59,7 @@ describe('recordTransition failures', () => {
     createFlowActivities({
       dataSource: { transaction: () => Promise.reject(error) } as unknown as DataSource,
       deadlineWatches: { ensure: () => Promise.resolve() },
+      webAppUrl: 'https://notaflow.example',
     });
 
   it('fails for good on a broken constraint, which no retry would heal', async () => {

@@ -6,9 +6,9 @@ import {
   type IsoDate,
 } from '@notaflow/calendar';
 import { meetDeadlinesOfDispatchedNota } from '@notaflow/persistence';
+import type { OpenedTask, TaskToOpen, Transition } from '@notaflow/temporal';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from './create-activities';
-import type { OpenedTask, TaskToOpen, Transition } from './flow.types';
 import { reminderInstant } from './office-hours';
 
 /** When a task opened at `at` is due and when its holder is reminded, in working days (Europe/Amsterdam). */

@@ -1,3 +1,4 @@
+import type { PingActivities } from '@notaflow/temporal';
 import type { ActivityDeps } from './create-activities';
 
 export function createPingActivities({ dataSource }: ActivityDeps) {
@@ -7,5 +8,5 @@ export function createPingActivities({ dataSource }: ActivityDeps) {
       const rows: { now: Date }[] = await dataSource.query('SELECT now() AS now');
       return rows[0].now.toISOString();
     },
-  };
+  } satisfies PingActivities;
 }

@@ -1,4 +1,5 @@
 import { createActivities } from '@notaflow/activities';
+import type { TaskNotification } from '@notaflow/temporal';
 import { startTestApp, type TestApp } from './support/app';
 import { FlowDriver } from './support/flow-driver';
 import { eventually } from './support/time-skipping';
@@ -14,7 +15,8 @@ describe('notifications', () => {
     flow = await FlowDriver.create(app.baseUrl);
     nota = await flow.registerAndSubmit();
     taskId = (await flow.openTasks('afdelingshoofd', nota.id))[0].id;
-    const { notify } = createActivities({ dataSource: app.dataSource });
+    const { notify } = createActivities({ dataSource: app.dataSource, webAppUrl: 'https://notaflow.minjenv.example' });
+    // Worded by the flow, as flows of earlier releases sent their notifications: retries of them still come.
     const base = { notaId: nota.id, taskId, body: 'Termijn', kind: 'task_reminder' as const };
     await notify({
       ...base,
@@ -32,6 +34,24 @@ describe('notifications', () => {
       subject: 'Voor het afdelingshoofd',
     });
     await notify({ ...base, key: 'k2', recipientOrganisation: 'VWS', recipientUsername: null, subject: 'Voor VWS' });
+    // The facts alone, as flows of this release send them: the activity words them.
+    const facts: TaskNotification = {
+      key: 'k3',
+      kind: 'task_escalation',
+      recipient: { organisation: 'SZW', username: null },
+      nota: { id: nota.id, onsKenmerk: '1234567', title: 'Voortgang aanpak mensenhandel' },
+      task: {
+        id: taskId,
+        type: 'co-sign',
+        stage: 'co-signing',
+        organisation: 'SZW',
+        assignee: null,
+        dueAt: '2026-12-07T22:59:59.999Z',
+        meetingOn: null,
+      },
+    };
+    await notify(facts);
+    await notify(facts);
   });
   afterAll(async () => {
     await app?.close();
@@ -51,6 +71,20 @@ describe('notifications', () => {
     expect((await flow.as.vws.get('/notifications')).body.map((n: any) => n.subject)).toEqual(['Voor VWS']);
     expect((await flow.as.bz.get('/notifications')).body).toEqual([]);
     expect((await flow.as.directeur.get('/notifications')).body).toEqual([]);
+  });
+
+  it('words the facts a flow sends in Dutch, with the due day and a link to the nota', async () => {
+    const [szw, ...more] = (await flow.as.szw.get('/notifications')).body;
+    expect(more).toEqual([]);
+    expect(szw).toMatchObject({
+      kind: 'task_escalation',
+      notaId: nota.id,
+      subject: 'Termijn verstreken: 1234567 Voortgang aanpak mensenhandel wacht nog op medeondertekening door SZW',
+      body:
+        'Nota 1234567 Voortgang aanpak mensenhandel wacht nog op medeondertekening door SZW. ' +
+        'De termijn verliep op maandag 7 december 2026 om 23:59.\n\n' +
+        `Medeondertekenen: https://notaflow.minjenv.example/notas/${nota.id}`,
+    });
   });
 
   it('marks one read, and never another organisation’s', async () => {

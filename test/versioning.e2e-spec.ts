@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { ANNOUNCE_TASKS_PATCH, AWAIT_NOTIFICATIONS_PATCH } from '../workflows/nota-flow.workflow';
+import { ANNOUNCE_TASKS_PATCH, AWAIT_NOTIFICATIONS_PATCH } from '../workflows/nota-flow/patches';
 import { workflowBundleOptions } from '../apps/worker/src/bundle';
 import { startTestApp, startTestWorker, type TestApp } from './support/app';
 import { FlowDriver } from './support/flow-driver';

@@ -3,13 +3,13 @@ import {
   deadlineChangedSignal,
   deadlineScheduleQuery,
   type DeadlineSchedule,
+  type DeadlineWatchActivities,
   type DeadlineWatchInput,
   type DeadlineWatchOutcome,
 } from '@notaflow/temporal';
-import type { Activities } from '@notaflow/activities';
 
 // No maximum attempts: through a database or mail server outage the watch waits and retries, it never fails.
-const activities = proxyActivities<Activities>({
+const activities = proxyActivities<DeadlineWatchActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });

@@ -1,3 +1,3 @@
-export * from './nota-flow.workflow';
+export * from './nota-flow';
 export * from './ping.workflow';
 export * from './deadline-watch.workflow';

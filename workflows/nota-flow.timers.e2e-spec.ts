@@ -36,7 +36,7 @@ import { createSmtpMailer, type Mailer } from '@notaflow/activities';
 import { caughtMail, type RunningMailCatcher } from '../scripts/lib/mail-catcher';
 import { startTestMailCatcher } from '../test/support/mail';
 import { eventually, startTimeSkippingStack, type TimeSkippingStack } from '../test/support/time-skipping';
-import type { notaFlowWorkflow } from './nota-flow.workflow';
+import type { notaFlowWorkflow } from './nota-flow';
 
 /**
  * Reminder and escalation timers of the approval flow, on Temporal's time-skipping test server: weeks of working

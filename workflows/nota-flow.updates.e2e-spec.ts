@@ -3,15 +3,14 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import { ApplicationFailure } from '@temporalio/common';
 import { DEMO_USERS, type Actor, type Role } from '@notaflow/domain';
 import {
-  FlowRefusal,
   decideUpdate,
   newVersionUpdate,
   notaWorkflowId,
   snapshotQuery,
   withdrawUpdate,
   type DecideInput,
-  type FlowRefusalType,
   type NewVersionInput,
+  type NotaFlowRefusalKind,
   type WithdrawInput,
 } from '@notaflow/temporal';
 import { startTestApp, type TestApp } from '../test/support/app';
@@ -21,7 +20,7 @@ import { DEMO_ROUTE } from '../test/support/http';
 /**
  * The flow's Update validators are the authority on who may decide what: the API checks first from its read model,
  * but anyone with a Temporal client reaches the flow without it. Sent straight to the flow, every unfit Update is
- * refused with a FlowRefusal before anything enters the workflow history or PostgreSQL.
+ * refused with a refusal of its kind before anything enters the workflow history or PostgreSQL.
  */
 
 type History = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
@@ -99,8 +98,9 @@ describe('the Update validators of the approval flow, called with the Temporal c
   async function expectRefused(
     notaId: string,
     send: () => Promise<unknown>,
-    type: FlowRefusalType,
+    type: NotaFlowRefusalKind,
     message: RegExp,
+    field?: { name: string; code: string },
   ): Promise<void> {
     const before = await quietHistory(notaId);
     const eventsBefore = await flowEvents(notaId);
@@ -119,6 +119,8 @@ describe('the Update validators of the approval flow, called with the Temporal c
       type,
       message: expect.stringMatching(message),
     });
+    // A refused field is named as a 400 would name it, so no client reads the message.
+    expect((cause as ApplicationFailure).details ?? []).toEqual(field ? [expect.objectContaining(field)] : []);
 
     const after = await handleOf(notaId).fetchHistory();
     expect(updateEvents(after)).toEqual(updateEvents(before));
@@ -136,7 +138,7 @@ describe('the Update validators of the approval flow, called with the Temporal c
     return matching[0];
   };
 
-  it('refuses a decision by anyone who does not hold the task (NotAllowed)', async () => {
+  it('refuses a decision by anyone who does not hold the task (TaskNotHolder)', async () => {
     const nota = await flow.registerAndSubmit();
     const initial = await openTask(nota.id);
     expect(initial).toMatchObject({ type: 'initial', assignee: 'jenv.afdelingshoofd' });
@@ -151,7 +153,7 @@ describe('the Update validators of the approval flow, called with the Temporal c
       await expectRefused(
         nota.id,
         () => decide(nota.id, { taskId: initial.id, actor: who, decision: 'approve' }),
-        FlowRefusal.NOT_ALLOWED,
+        'TaskNotHolder',
         why,
       );
     }
@@ -169,7 +171,7 @@ describe('the Update validators of the approval flow, called with the Temporal c
       await expectRefused(
         nota.id,
         () => decide(nota.id, { taskId: vwsTask.id, actor: who, decision: 'approve' }),
-        FlowRefusal.NOT_ALLOWED,
+        'TaskNotHolder',
         why,
       );
     }
@@ -182,7 +184,7 @@ describe('the Update validators of the approval flow, called with the Temporal c
     await expectRefused(
       nota.id,
       () => decide(nota.id, { taskId: first.id, actor: actor('jenv.afdelingshoofd'), decision: 'approve' }),
-      FlowRefusal.TASK_NOT_OPEN,
+      'TaskNotOpen',
       new RegExp(`task ${first.id} is not open`),
     );
 
@@ -196,7 +198,7 @@ describe('the Update validators of the approval flow, called with the Temporal c
     await expectRefused(
       nota.id,
       () => decide(nota.id, { taskId: decision.id, actor: actor('jenv.bewindspersoon'), decision: 'reject' }),
-      FlowRefusal.TASK_NOT_OPEN,
+      'TaskNotOpen',
       /is not open/,
     );
 
@@ -206,20 +208,20 @@ describe('the Update validators of the approval flow, called with the Temporal c
     await expectRefused(
       nota.id,
       () => decide(nota.id, { taskId: elsewhere.id, actor: actor('jenv.afdelingshoofd'), decision: 'approve' }),
-      FlowRefusal.TASK_NOT_OPEN,
+      'TaskNotOpen',
       /is not open/,
     );
     await expectRefused(
       nota.id,
       () => decide(nota.id, { taskId: randomUUID(), actor: actor('vws.signer'), decision: 'approve' }),
-      FlowRefusal.TASK_NOT_OPEN,
+      'TaskNotOpen',
       /is not open/,
     );
     // The other nota's task is still open there: refusing it here touched nothing of it.
     expect(await openTask(other.id)).toEqual(elsewhere);
   });
 
-  it('refuses a decision the task does not take (InvalidDecision)', async () => {
+  it('refuses a decision the task does not take (DecisionNotAllowed)', async () => {
     const nota = await flow.registerAndSubmit({ route: { ...DEMO_ROUTE, reviewers: ['jenv.dg'] } });
     const initial = await openTask(nota.id);
     const dg = actor('jenv.dg');
@@ -233,8 +235,9 @@ describe('the Update validators of the approval flow, called with the Temporal c
         nota.id,
         // The type says Decision; a client of the flow may send anything.
         () => decide(nota.id, { taskId: initial.id, actor: dg, decision: decision as DecideInput['decision'] }),
-        FlowRefusal.INVALID_DECISION,
+        'DecisionNotAllowed',
         why,
+        { name: 'decision', code: 'decision_not_allowed' },
       );
     }
 
@@ -244,8 +247,9 @@ describe('the Update validators of the approval flow, called with the Temporal c
     await expectRefused(
       nota.id,
       () => decide(nota.id, { taskId: vwsTask.id, actor: actor('vws.signer'), decision: 'hold' }),
-      FlowRefusal.INVALID_DECISION,
+      'DecisionNotAllowed',
       /a co-sign task does not take "hold"/,
+      { name: 'decision', code: 'decision_not_allowed' },
     );
   });
 
@@ -259,21 +263,39 @@ describe('the Update validators of the approval flow, called with the Temporal c
       new Date(Date.parse(`${meetingOn}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     const mr = actor('mr.secretariaat');
 
-    for (const [input, why] of [
-      [{ decision: 'approve', nextMeeting: daysFrom(7) }, /nextMeeting goes only with "hold"/],
-      [{ decision: 'reject', nextMeeting: daysFrom(7) }, /nextMeeting goes only with "hold"/],
-      [{ decision: 'hold', nextMeeting: meetingOn }, new RegExp(`after the current meeting of ${meetingOn}`)],
-      [{ decision: 'hold', nextMeeting: daysFrom(-7) }, /after the current meeting/],
+    for (const [input, kind, code, why] of [
+      [
+        { decision: 'approve', nextMeeting: daysFrom(7) },
+        'NextMeetingOnlyWithHold',
+        'only_with_hold',
+        /goes only with "hold"/,
+      ],
+      [
+        { decision: 'reject', nextMeeting: daysFrom(7) },
+        'NextMeetingOnlyWithHold',
+        'only_with_hold',
+        /only with "hold"/,
+      ],
+      [
+        { decision: 'hold', nextMeeting: meetingOn },
+        'NextMeetingNotAfterCurrent',
+        'not_after_current_meeting',
+        new RegExp(`after the current meeting of ${meetingOn}`),
+      ],
+      [
+        { decision: 'hold', nextMeeting: daysFrom(-7) },
+        'NextMeetingNotAfterCurrent',
+        'not_after_current_meeting',
+        /after the current meeting/,
+      ],
       // Later than any meeting as text, but no day: the flow could not plan the next task on it.
-      [{ decision: 'hold', nextMeeting: 'zzzz' }, /nextMeeting must be a day as YYYY-MM-DD/],
-      [{ decision: 'hold', nextMeeting: '2999-02-30' }, /nextMeeting must be a day as YYYY-MM-DD/],
+      [{ decision: 'hold', nextMeeting: 'zzzz' }, 'NextMeetingNotADay', 'not_a_date', /must be a day as YYYY-MM-DD/],
+      [{ decision: 'hold', nextMeeting: '2999-02-30' }, 'NextMeetingNotADay', 'not_a_date', /must be a day/],
     ] as const) {
-      await expectRefused(
-        nota.id,
-        () => decide(nota.id, { taskId: meeting.id, actor: mr, ...input }),
-        FlowRefusal.INVALID_DECISION,
-        why,
-      );
+      await expectRefused(nota.id, () => decide(nota.id, { taskId: meeting.id, actor: mr, ...input }), kind, why, {
+        name: 'nextMeeting',
+        code,
+      });
     }
 
     // The control: the same path takes a fit Update, and then history and the records do show it.
@@ -296,12 +318,12 @@ describe('the Update validators of the approval flow, called with the Temporal c
     await expectRefused(
       nota.id,
       () => decide(nota.id, { taskId: meeting.id, actor: mr, decision: 'approve' }),
-      FlowRefusal.TASK_NOT_OPEN,
+      'TaskNotOpen',
       /is not open/,
     );
   });
 
-  it('refuses a new version or a withdrawal by anyone but a drafter of the nota’s organisation (NotAllowed)', async () => {
+  it('refuses a new version or a withdrawal by anyone but a drafter of the nota’s organisation (NotaNotManaged)', async () => {
     const nota = await flow.registerAndSubmit();
     await flow.decide('afdelingshoofd', nota.id, 'request_changes');
     expect((await handleOf(nota.id).query(snapshotQuery)).status).toBe('changes_requested');
@@ -318,19 +340,19 @@ describe('the Update validators of the approval flow, called with the Temporal c
       await expectRefused(
         nota.id,
         () => newVersion(nota.id, { actor: who, note: 'niet van ons' }),
-        FlowRefusal.NOT_ALLOWED,
+        'NotaNotManaged',
         /only a drafter of JENV manages this nota/,
       );
       await expectRefused(
         nota.id,
         () => withdraw(nota.id, { actor: who, reason: 'niet van ons' }),
-        FlowRefusal.NOT_ALLOWED,
+        'NotaNotManaged',
         /only a drafter of JENV manages this nota/,
       );
     }
   });
 
-  it('refuses text its activities could never write, and goes on (InvalidText)', async () => {
+  it('refuses text its activities could never write, and goes on (UnstorableText)', async () => {
     const nota = await flow.registerAndSubmit();
     const [task] = await flow.openTasks('afdelingshoofd', nota.id);
     await expectRefused(
@@ -342,21 +364,24 @@ describe('the Update validators of the approval flow, called with the Temporal c
           decision: 'approve',
           remarks: 'a\u0000',
         }),
-      FlowRefusal.INVALID_TEXT,
+      'UnstorableText',
       /^remarks contains a NUL character/,
+      { name: 'remarks', code: 'unstorable_text' },
     );
     await expectRefused(
       nota.id,
       () => withdraw(nota.id, { actor: actor('jenv.staff'), reason: 'half \uD83D' }),
-      FlowRefusal.INVALID_TEXT,
+      'UnstorableText',
       /^reason contains half of a surrogate pair/,
+      { name: 'reason', code: 'unstorable_text' },
     );
     await flow.decide('afdelingshoofd', nota.id, 'request_changes');
     await expectRefused(
       nota.id,
       () => newVersion(nota.id, { actor: actor('jenv.staff'), note: '\u0000' }),
-      FlowRefusal.INVALID_TEXT,
+      'UnstorableText',
       /^note contains a NUL character/,
+      { name: 'note', code: 'unstorable_text' },
     );
     // Sent as it should be, the same text goes through.
     expect(await withdraw(nota.id, { actor: actor('jenv.staff'), reason: 'half 📜' })).toMatchObject({
@@ -364,12 +389,12 @@ describe('the Update validators of the approval flow, called with the Temporal c
     });
   });
 
-  it('refuses a new version while the nota is in review (InvalidState)', async () => {
+  it('refuses a new version while the nota is in review (NotaNotAwaitingVersion)', async () => {
     const nota = await flow.registerAndSubmit();
     await expectRefused(
       nota.id,
       () => newVersion(nota.id, { actor: actor('jenv.staff'), note: 'te vroeg' }),
-      FlowRefusal.INVALID_STATE,
+      'NotaNotAwaitingVersion',
       /a new version is taken only after changes were requested \(status in_review\)/,
     );
   });

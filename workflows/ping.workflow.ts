@@ -1,8 +1,7 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { PingInput, PingResult } from '@notaflow/temporal';
-import type { Activities } from '@notaflow/activities';
+import type { PingActivities, PingInput, PingResult } from '@notaflow/temporal';
 
-const { databaseTime } = proxyActivities<Activities>({
+const { databaseTime } = proxyActivities<PingActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 5, initialInterval: '200 milliseconds' },
 });

@@ -7,9 +7,8 @@ import {
   nextWorkingDayOnOrAfter,
   toAmsterdamDate,
 } from '@notaflow/calendar';
-import { buildRouteTemplate, type StageTemplate, type TaskType } from '@notaflow/domain';
+import { buildRouteTemplate, type FlowEventType, type StageTemplate, type TaskType } from '@notaflow/domain';
 import { taskDates } from '../../activities/flow.activities';
-import type { FlowEventType } from '../../activities/flow.types';
 
 /**
  * A synthetic but realistic history of approval flows, in the rows recordTransition writes: the same tables and

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import pino from 'pino';
-import { ConfigError, loadConfig } from '@notaflow/config';
+import { ConfigError, loadConfig, type AppConfig } from '@notaflow/config';
 import { createDataSource, waitForDatabase } from '@notaflow/persistence';
 import { createSmtpMailer } from '@notaflow/activities';
 import { createWorker } from './worker';
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       dataSource,
       mailer,
+      webAppUrl: webAppUrl(config),
       workflows: { workflowBundle: { codePath: BUNDLE_PATH } },
     });
     logger.info(
@@ -67,6 +68,16 @@ async function main(): Promise<void> {
     await connection.close();
     await dataSource.destroy();
   }
+}
+
+/**
+ * Where users open the web app, which the API serves: PUBLIC_URL, or else the API's own address on this machine
+ * (what `npm start` gives both processes).
+ */
+function webAppUrl(config: AppConfig): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL;
+  const host = ['0.0.0.0', '::'].includes(config.HOST) ? '127.0.0.1' : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}`;
 }
 
 main().catch((error: unknown) => {

@@ -10,6 +10,8 @@ export interface NotaflowWorkerOptions {
   dataSource: DataSource;
   /** Email over SMTP for reminders and escalations; in-app only without one. */
   mailer?: Mailer;
+  /** Where users open the web app, for the links in notifications (PUBLIC_URL). */
+  webAppUrl?: string;
   /** A prebuilt bundle (production) or the bundler's input (tests). */
   workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'>;
   identity?: string;
@@ -23,7 +25,11 @@ export function createWorker(options: NotaflowWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     ...(options.identity ? { identity: options.identity } : {}),
     ...options.workflows,
-    activities: createActivities({ dataSource: options.dataSource, mailer: options.mailer }),
+    activities: createActivities({
+      dataSource: options.dataSource,
+      mailer: options.mailer,
+      webAppUrl: options.webAppUrl,
+    }),
     shutdownGraceTime: '10 seconds',
   });
 }

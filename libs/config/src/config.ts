@@ -74,7 +74,10 @@ const settings = z.object({
   /** Consecutive failed sign-ins after which a username is locked out, and for how long. */
   SIGN_IN_LOCKOUT_AFTER: z.coerce.number().int().min(1).max(100).default(5),
   SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-  /** Where users reach the API (`https://notaflow.minjenv.nl`): for links handed out, such as calendar feeds. */
+  /**
+   * Where users reach the API and the web app it serves (`https://notaflow.minjenv.nl`): for links handed out, in
+   * calendar feeds (the API) and in emails (the worker).
+   */
   PUBLIC_URL: url(['https:', 'http:']).optional(),
   /** How often the API refreshes the analytics view; 0: only when asked (tests), the live tail then grows. */
   ANALYTICS_REFRESH_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),

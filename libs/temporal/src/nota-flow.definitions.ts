@@ -67,21 +67,3 @@ export const decideUpdate = defineUpdate<DecideResult, [DecideInput]>('decide');
 export const newVersionUpdate = defineUpdate<FlowSnapshot, [NewVersionInput]>('newVersion');
 export const withdrawUpdate = defineUpdate<FlowSnapshot, [WithdrawInput]>('withdraw');
 export const snapshotQuery = defineQuery<FlowSnapshot>('snapshot');
-
-/**
- * Why a flow refused an update. The validator throws an ApplicationFailure of one of these types before
- * anything enters history; the API maps each to its HTTP status.
- */
-export const FlowRefusal = {
-  /** The actor may not act on this task or nota: 403. */
-  NOT_ALLOWED: 'NotAllowed',
-  /** The task is done, cancelled or unknown to the flow: 409. */
-  TASK_NOT_OPEN: 'TaskNotOpen',
-  /** The flow is not in a state that accepts this (e.g. a new version while in review): 409. */
-  INVALID_STATE: 'InvalidState',
-  /** The decision does not fit the task, or its fields are wrong: 400. */
-  INVALID_DECISION: 'InvalidDecision',
-  /** A text (remarks, note, reason) cannot be recorded as sent: 400; the failure's details are [field, reason]. */
-  INVALID_TEXT: 'InvalidText',
-} as const;
-export type FlowRefusalType = (typeof FlowRefusal)[keyof typeof FlowRefusal];

@@ -5,15 +5,17 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
+  isGrpcDeadlineError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppConfig } from '@notaflow/config';
+import { assertNever } from '@notaflow/domain';
 import {
-  FlowRefusal,
   NOTA_FLOW_WORKFLOW,
   decideUpdate,
   newVersionUpdate,
   notaWorkflowId,
+  readFlowRefusal,
   startedUpdate,
   withdrawUpdate,
   type DecideInput,
@@ -21,6 +23,7 @@ import {
   type FlowSnapshot,
   type NewVersionInput,
   type NotaFlowInput,
+  type ReceivedFlowRefusal,
   type WithdrawInput,
 } from '@notaflow/temporal';
 import { AppException } from '../common/app.exception';
@@ -30,6 +33,12 @@ type FlowOperation = 'start' | 'decide' | 'newVersion' | 'withdraw';
 
 /** How long a caller waits for the flow to take a decision before being told to try again. */
 const UPDATE_DEADLINE_MS = 30_000;
+
+/**
+ * The failure type the Temporal server gives an accepted Update whose run closed before the Update completed. The
+ * server defines it; the SDK has no constant for it, so it is named here.
+ */
+const UPDATE_OUTLIVED_RUN = 'AcceptedUpdateCompletedWorkflow';
 
 /** The API's only way into a running flow: start it, and ask it (Updates) to take decisions. */
 @Injectable()
@@ -90,31 +99,16 @@ export class FlowService {
   /** A flow's refusal becomes the matching HTTP answer; nothing was recorded for it. */
   private translate(error: unknown, operation: FlowOperation): unknown {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      const { type, message } = error.cause;
-      switch (type) {
-        case FlowRefusal.NOT_ALLOWED:
-          return new AppException(operation === 'decide' ? 'task_not_holder' : 'nota_not_managed', message);
-        case FlowRefusal.TASK_NOT_OPEN:
-          return new AppException('task_not_open', message);
-        case FlowRefusal.INVALID_STATE:
-          return new AppException(operation === 'newVersion' ? 'nota_not_awaiting_version' : 'nota_closed', message);
-        case FlowRefusal.INVALID_DECISION:
-          return AppException.validation(
-            [{ name: 'decision', code: 'decision_not_allowed', reason: message }],
-            message,
-          );
-        case FlowRefusal.INVALID_TEXT: {
-          const [name, reason] = error.cause.details as [string, string];
-          return AppException.validation([{ name, code: 'unstorable_text', reason }], message);
-        }
-      }
+      if (error.cause.type === UPDATE_OUTLIVED_RUN) return flowEnded();
+      const refusal = readFlowRefusal(error.cause);
+      if (refusal) return refusalException(refusal, operation);
     }
-    if (error instanceof WorkflowNotFoundError || isCompletedError(error)) {
-      return new AppException('flow_ended', 'The flow of this nota has ended.');
-    }
+    // Sent to a run that has closed (or that closed before taking the Update in): the server answers NOT_FOUND,
+    // which the SDK raises as WorkflowNotFoundError, as for a flow that was never started.
+    if (error instanceof WorkflowNotFoundError) return flowEnded();
     // The deadline passed while the client waited for the outcome: the SDK says so with its own error, whose
-    // cause is the cancelled call (code 1), not a DEADLINE_EXCEEDED (code 4).
-    if (isDeadlineError(error) || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    // cause is the cancelled call; a call that was still being sent fails with the gRPC status DEADLINE_EXCEEDED.
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error)) {
       return new AppException(
         'flow_timeout',
         'The flow did not answer in time (is a worker running?). Check the nota before trying again.',
@@ -124,14 +118,42 @@ export class FlowService {
   }
 }
 
-function isCompletedError(error: unknown): boolean {
-  const text = String((error as Error)?.message ?? '');
-  return /workflow execution already completed|workflow.*(completed|not found)/i.test(text);
+function flowEnded(): AppException {
+  return new AppException('flow_ended', 'The flow of this nota has ended.');
 }
 
-function isDeadlineError(error: unknown): boolean {
-  const code =
-    (error as { code?: number; cause?: { code?: number } })?.code ??
-    (error as { cause?: { code?: number } })?.cause?.code;
-  return code === 4 || /deadline exceeded/i.test(String((error as Error)?.message ?? ''));
+/**
+ * Each kind of refusal as its problem. The previous release's types (from a worker not yet replaced during a
+ * rolling deploy) say less: which Update was refused tells them apart.
+ */
+function refusalException(refusal: ReceivedFlowRefusal, operation: FlowOperation): AppException {
+  const { message } = refusal;
+  switch (refusal.kind) {
+    case 'TaskNotOpen':
+      return new AppException('task_not_open', message);
+    case 'TaskNotHolder':
+      return new AppException('task_not_holder', message);
+    case 'NotaNotManaged':
+      return new AppException('nota_not_managed', message);
+    case 'NotaNotAwaitingVersion':
+      return new AppException('nota_not_awaiting_version', message);
+    case 'NotaClosed':
+      return new AppException('nota_closed', message);
+    case 'DecisionNotAllowed':
+    case 'NextMeetingOnlyWithHold':
+    case 'NextMeetingNotADay':
+    case 'NextMeetingNotAfterCurrent':
+    case 'UnstorableText':
+    case 'InvalidText':
+      return AppException.validation([refusal.field], message);
+    case 'NotAllowed':
+      return new AppException(operation === 'decide' ? 'task_not_holder' : 'nota_not_managed', message);
+    case 'InvalidState':
+      return new AppException(operation === 'newVersion' ? 'nota_not_awaiting_version' : 'nota_closed', message);
+    case 'InvalidDecision':
+      // The decision, or its nextMeeting: the old type does not say which, and its message is no contract.
+      return AppException.field('decision', 'decision_not_allowed', message);
+    default:
+      return assertNever(refusal);
+  }
 }

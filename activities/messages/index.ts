@@ -1,0 +1,3 @@
+export * from './deadline-messages';
+export * from './links';
+export * from './task-messages';
