@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
+import { NotificationRepository, TransitionRepository } from '@notaflow/persistence';
 import { createDeadlineActivities } from './deadline.activities';
 import { temporalDeadlineWatches, type DeadlineWatches } from './deadline-watches';
 import { createFlowActivities } from './flow.activities';
@@ -13,6 +14,10 @@ export interface ActivityDeps {
   mailer?: Mailer;
   /** Starts and wakes deadline watches; by default through the worker's own client, on its own task queue. */
   deadlineWatches: DeadlineWatches;
+  /** The flow's writes to the registry: events, tasks, versions, the nota's state. */
+  transitions: TransitionRepository;
+  /** In-app notifications and the email outbox. */
+  notifications: NotificationRepository;
 }
 
 /** Activities are built from their dependencies so the worker injects real ones and tests may inject others. */
@@ -20,8 +25,10 @@ export function createActivities({
   dataSource,
   mailer,
   deadlineWatches = workerDeadlineWatches(dataSource),
+  transitions = new TransitionRepository(dataSource),
+  notifications = new NotificationRepository(dataSource),
 }: Partial<ActivityDeps> & { dataSource: DataSource }) {
-  const deps: ActivityDeps = { dataSource, mailer, deadlineWatches };
+  const deps: ActivityDeps = { dataSource, mailer, deadlineWatches, transitions, notifications };
   return {
     ...createPingActivities(deps),
     ...createFlowActivities(deps),
