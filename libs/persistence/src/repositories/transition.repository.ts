@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { toAmsterdamDate } from '@notaflow/calendar';
-import type { NotaStage, NotaStatus, TaskIdentity } from '@notaflow/domain';
+import type { FlowEventType, NotaStage, NotaStatus, TaskIdentity } from '@notaflow/domain';
 import { meetDeadlinesOfDispatchedNota } from '../deadline-closing';
 import { managerOf, type Database } from './database';
 
 export interface FlowEventRecord {
   seq: number;
-  type: string;
+  type: FlowEventType;
   actor?: string | null;
   organisation?: string | null;
   stage?: NotaStage | null;
