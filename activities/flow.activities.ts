@@ -54,7 +54,8 @@ export function createFlowActivities({ dataSource, deadlineWatches, transitions 
       const open = step.open?.map((task) => ({ ...task, ...taskDates(task, step.at) }));
       const opened = await refuseIntegrityViolations(() => transitions.record({ ...step, open }));
       if (step.nota?.dispatchedAt) {
-        // Their watches stop and next occurrences get theirs; found again on a retry, so none is left out.
+        // The watches of the deadlines the dispatch met stop, and their next occurrences get theirs; read after the
+        // commit, so a retry finds them again and none is left out.
         await deadlineWatches.ensure(await transitions.deadlinesOfDispatch(step.notaId));
       }
       return { opened };
