@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
+import { NotificationRepository, TransitionRepository } from '@notaflow/persistence';
 import type { DeadlineWatchActivities, NotaFlowActivities, PingActivities } from '@notaflow/temporal';
 import { createDeadlineActivities } from './deadline.activities';
 import { temporalDeadlineWatches, type DeadlineWatches } from './deadline-watches';
@@ -17,6 +18,10 @@ export interface ActivityDeps {
   deadlineWatches: DeadlineWatches;
   /** Where users open the web app: emails link to the nota or deadline there. */
   webAppUrl: string;
+  /** The flow's writes to the registry: events, tasks, versions, the nota's state. */
+  transitions: TransitionRepository;
+  /** In-app notifications and the email outbox. */
+  notifications: NotificationRepository;
 }
 
 /** Activities are built from their dependencies so the worker injects real ones and tests may inject others. */
@@ -25,8 +30,10 @@ export function createActivities({
   mailer,
   deadlineWatches = workerDeadlineWatches(dataSource),
   webAppUrl = DEFAULT_WEB_APP_URL,
+  transitions = new TransitionRepository(dataSource),
+  notifications = new NotificationRepository(dataSource),
 }: Partial<ActivityDeps> & { dataSource: DataSource }) {
-  const deps: ActivityDeps = { dataSource, mailer, deadlineWatches, webAppUrl };
+  const deps: ActivityDeps = { dataSource, mailer, deadlineWatches, webAppUrl, transitions, notifications };
   return {
     ...createPingActivities(deps),
     ...createFlowActivities(deps),

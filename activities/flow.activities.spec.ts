@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { NotificationRepository, TransitionRepository } from '@notaflow/persistence';
 import { createFlowActivities, taskDates } from './flow.activities';
 
 describe(taskDates.name, () => {
@@ -57,7 +58,9 @@ describe('recordTransition failures', () => {
   const step = { workflowId: 'nota-x', notaId: 'x', at: '2024-06-17T08:00:00.000Z', events: [] };
   const failing = (error: unknown) =>
     createFlowActivities({
-      dataSource: { transaction: () => Promise.reject(error) } as unknown as DataSource,
+      dataSource: {} as DataSource,
+      transitions: { record: () => Promise.reject(error) } as unknown as TransitionRepository,
+      notifications: {} as NotificationRepository,
       deadlineWatches: { ensure: () => Promise.resolve() },
       webAppUrl: 'https://notaflow.example',
     });

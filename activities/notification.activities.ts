@@ -1,17 +1,17 @@
 import type { NotaFlowActivities, NotifyInput } from '@notaflow/temporal';
 import type { ActivityDeps } from './create-activities';
 import { taskMessage } from './messages';
-import { deliverEmails, recordNotification, type Notification } from './notifications';
+import { sendBy, type Notification } from './notifications';
 
-export function createNotificationActivities({ dataSource, mailer, webAppUrl }: ActivityDeps) {
+export function createNotificationActivities({ notifications, mailer, webAppUrl }: ActivityDeps) {
   return {
     /**
      * Records a notification once (its key makes a retried activity a no-op) and emails it through the outbox. A
      * mail server that is down fails the activity after the notification is recorded; the retry only sends.
      */
     async notify(input: NotifyInput): Promise<void> {
-      const id = await recordNotification(dataSource.manager, toNotification(input, webAppUrl), Boolean(mailer));
-      if (mailer) await deliverEmails(dataSource, mailer, id);
+      const id = await notifications.record(toNotification(input, webAppUrl), Boolean(mailer));
+      if (mailer) await notifications.deliver(id, sendBy(mailer));
     },
   } satisfies Pick<NotaFlowActivities, 'notify'>;
 }

@@ -1,4 +1,6 @@
 import { nextMinisterraad, toAmsterdamDate, vergaderjaarOf } from '@notaflow/calendar';
+import { ONS_KENMERK_PATTERN } from '@notaflow/domain';
+import { NEXT_ONS_KENMERK_SQL } from '@notaflow/persistence';
 import { startTestApp, type TestApp } from './support/app';
 import { FlowDriver } from './support/flow-driver';
 import { ApiClient, DEMO_ROUTE } from './support/http';
@@ -21,7 +23,7 @@ describe('the approval flow through the HTTP API', () => {
   it('carries a nota from registration to dispatched and a Kamerstuk number', async () => {
     const nota = await flow.register();
     expect(nota).toMatchObject({ status: 'draft', stage: null, version: 1, dossier: '28 638', route: DEMO_ROUTE });
-    expect(nota.onsKenmerk).toMatch(/^\d{7}$/);
+    expect(nota.onsKenmerk).toMatch(ONS_KENMERK_PATTERN);
 
     const submitted = await flow.as.staff.post(`/notas/${nota.id}/submit`);
     expect(submitted.status).toBe(202);
@@ -391,13 +393,13 @@ describe('the approval flow through the HTTP API', () => {
     expect(replies.map((r) => r.status)).toEqual(Array(20).fill(201));
     const kenmerken = replies.map((r) => r.body.onsKenmerk);
     expect(new Set(kenmerken).size).toBe(20);
-    for (const kenmerk of kenmerken) expect(kenmerk).toMatch(/^\d{7}$/);
+    for (const kenmerk of kenmerken) expect(kenmerk).toMatch(ONS_KENMERK_PATTERN);
   });
 
   it('never hands out a kenmerk again, even one drawn by a registration that rolled back', async () => {
     const runner = app.dataSource.createQueryRunner();
     await runner.startTransaction();
-    const [{ drawn }] = await runner.query("SELECT lpad(nextval('ons_kenmerk_seq')::text, 7, '0') AS drawn");
+    const [{ drawn }] = await runner.query(`SELECT ${NEXT_ONS_KENMERK_SQL} AS drawn`);
     await runner.rollbackTransaction();
     await runner.release();
     const after = await flow.register();

@@ -9,6 +9,23 @@ export function binder(params: unknown[] = []): { bind: Bind; params: unknown[] 
 }
 
 /**
+ * A binder for TypeORM's query builder, whose parameters are named (`:access1`), not numbered: the same rules then
+ * filter entity queries too. `params` goes to `setParameters`.
+ */
+export function namedBinder(prefix = 'access'): { bind: Bind; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = {};
+  let count = 0;
+  return {
+    bind: (value) => {
+      const name = `${prefix}${++count}`;
+      params[name] = value;
+      return `:${name}`;
+    },
+    params,
+  };
+}
+
+/**
  * The SQL condition for the tasks `actor` holds, read from TASK_HOLDERS: the same rule the flow's validators
  * apply through mayActOnTask, so the inbox lists exactly what a decision is taken on. `t` names the tasks row.
  */

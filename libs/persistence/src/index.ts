@@ -13,4 +13,4 @@ export * from './entities/calendar-feed.entity';
 export * from './preflight';
 export * from './deadline-closing';
 export * from './access';
-export * from './repositories/document.repository';
+export * from './repositories';

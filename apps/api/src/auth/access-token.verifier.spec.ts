@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { SignJWT } from 'jose';
-import type { Repository } from 'typeorm';
 import { loadConfig } from '@notaflow/config';
-import type { UserEntity } from '@notaflow/persistence';
+import type { UserRepository } from '@notaflow/persistence';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { DEMO_ALGORITHM, DEMO_AUDIENCE, DEMO_ISSUER, demoSigningKey } from './demo-token';
 
@@ -36,7 +35,7 @@ describe(AccessTokenVerifier.name, () => {
       .sign(secret);
   }
 
-  const verifier = (): AccessTokenVerifier => new AccessTokenVerifier(config, {} as Repository<UserEntity>);
+  const verifier = (): AccessTokenVerifier => new AccessTokenVerifier(config, {} as UserRepository);
 
   it('names the caller of a genuine token, each time it is shown', async () => {
     const tokens = verifier();

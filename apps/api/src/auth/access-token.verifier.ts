@@ -1,11 +1,9 @@
 import { webcrypto } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { QueryFailedError, Repository } from 'typeorm';
 import type { AppConfig } from '@notaflow/config';
 import type { Actor } from '@notaflow/domain';
-import { UserEntity } from '@notaflow/persistence';
+import { UserRepository } from '@notaflow/persistence';
 import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/config.module';
 import { identityFromClaims, type Identity } from './actor-claims';
@@ -46,7 +44,7 @@ export class AccessTokenVerifier {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UserRepository,
   ) {
     this.verifyToken = config.AUTH_MODE === 'oidc' ? oidcVerifier(config) : demoVerifier(config);
   }
@@ -91,23 +89,17 @@ export class AccessTokenVerifier {
   private async record({ actor, displayName }: Identity): Promise<void> {
     const fingerprint = JSON.stringify([displayName, actor.role, actor.organisation]);
     if (this.recorded.get(actor.username) === fingerprint) return;
-    try {
-      await this.users.query(
-        `INSERT INTO users (username, display_name, role, organisation_code) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (username) DO UPDATE
-           SET display_name = EXCLUDED.display_name, role = EXCLUDED.role, organisation_code = EXCLUDED.organisation_code
-           WHERE (users.display_name, users.role, users.organisation_code)
-             IS DISTINCT FROM (EXCLUDED.display_name, EXCLUDED.role, EXCLUDED.organisation_code)`,
-        [actor.username, displayName, actor.role, actor.organisation],
+    const known = await this.users.upsert({
+      username: actor.username,
+      displayName,
+      role: actor.role,
+      organisation: actor.organisation,
+    });
+    if (!known) {
+      throw new AppException(
+        'organisation_unknown',
+        `The access token names organisation ${actor.organisation}, which the registry does not know.`,
       );
-    } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503') {
-        throw new AppException(
-          'organisation_unknown',
-          `The access token names organisation ${actor.organisation}, which the registry does not know.`,
-        );
-      }
-      throw error;
     }
     if (this.recorded.size >= RECORDED_USERS_MAX) this.recorded.clear();
     this.recorded.set(actor.username, fingerprint);

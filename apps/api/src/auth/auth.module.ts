@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { UserEntity } from '@notaflow/persistence';
+import { OrganisationRepository, UserRepository } from '@notaflow/persistence';
+import { repositoryProviders } from '../database/repository.providers';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -13,7 +13,6 @@ import { OidcModeGuard, WebSignInController } from './web-sign-in.controller';
 
 /** Who is calling: the demo identity provider or OIDC tokens, and the global guard in front of every route. */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity])],
   controllers: [AuthController, WebSignInController],
   providers: [
     AuthService,
@@ -23,6 +22,7 @@ import { OidcModeGuard, WebSignInController } from './web-sign-in.controller';
     DemoUsersProvisioner,
     DemoModeGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
+    ...repositoryProviders(UserRepository, OrganisationRepository),
   ],
 })
 export class AuthModule {}

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import bcrypt from 'bcryptjs';
 import { SignJWT } from 'jose';
-import { Repository } from 'typeorm';
 import type { AppConfig } from '@notaflow/config';
 import type { Actor } from '@notaflow/domain';
-import { UserEntity } from '@notaflow/persistence';
+import { UserRepository } from '@notaflow/persistence';
 import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/config.module';
 import { SignInLockout } from '../security/sign-in-lockout.service';
@@ -22,18 +20,14 @@ const NO_SUCH_USER_HASH = '$2b$10$lbKT4G8BC/BRo0UWc2lwQu31U95CJu/E8go0tgysUzeyVD
 export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UserRepository,
     private readonly lockout: SignInLockout,
   ) {}
 
   /** The demo identity provider's sign-in: a signed access token for a username and password. */
   async issueToken(username: string, password: string): Promise<TokenDto> {
     await this.lockout.assertNotLocked(username);
-    const user = await this.users
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.username = :username', { username })
-      .getOne();
+    const user = await this.users.findWithPassword(username);
     const matches = await bcrypt.compare(password, user?.passwordHash ?? NO_SUCH_USER_HASH);
     if (!user?.passwordHash || !matches) {
       await this.lockout.recordFailure(username);
@@ -56,10 +50,10 @@ export class AuthService {
 
   /** Who the caller is, with the name the registry knows them by. */
   async profile(actor: Actor): Promise<ProfileDto> {
-    const user = await this.users.findOne({ select: { displayName: true }, where: { username: actor.username } });
+    const displayName = await this.users.displayNameOf(actor.username);
     return {
       username: actor.username,
-      displayName: user?.displayName ?? actor.username,
+      displayName: displayName ?? actor.username,
       role: actor.role,
       organisation: actor.organisation,
     };

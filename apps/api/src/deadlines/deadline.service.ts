@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { compareIsoDates, presetDueOn, presets } from '@notaflow/calendar';
 import { DEFAULT_REMINDER_LEAD_WORKING_DAYS, type Actor } from '@notaflow/domain';
-import { closeDeadline, DeadlineEntity, NotaEntity, PostponementEntity } from '@notaflow/persistence';
+import { closeDeadline, DeadlineEntity, NotaEntity, NotaRepository, PostponementEntity } from '@notaflow/persistence';
 import { AppException } from '../common/app.exception';
 import { isUuid } from '../common/ids';
-import { canSeeNota } from '../notas/nota-access';
 import type {
   CreateDeadlineDto,
   DeadlinePreset,
@@ -251,7 +250,7 @@ export class DeadlineService {
     if (notaId === undefined) return;
     const nota = await db.findOneBy(NotaEntity, { id: notaId });
     if (!nota) throw AppException.field('notaId', 'unknown_nota', `is not a known nota: ${notaId}`, { value: notaId });
-    if (!canSeeNota(actor, nota)) {
+    if (!(await new NotaRepository(db).isVisible(actor, notaId))) {
       throw new AppException('nota_not_visible', 'The nota belongs to another organisation.');
     }
   }

@@ -33,7 +33,7 @@ export function toNotaSummary(nota: NotaEntity): NotaSummaryDto {
   };
 }
 
-export function toTaskDto(task: TaskEntity, nota: Pick<NotaEntity, 'onsKenmerk' | 'title'>): TaskDto {
+function toTaskDto(task: TaskEntity, nota: Pick<NotaEntity, 'onsKenmerk' | 'title'>): TaskDto {
   return {
     id: task.id,
     notaId: task.notaId,

@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { NotaRepository, OrganisationRepository, UserRepository } from '@notaflow/persistence';
+import { repositoryProviders } from '../database/repository.providers';
 import { FlowModule } from '../flow/flow.module';
 import { NotaController } from './nota.controller';
 import { NotaService } from './nota.service';
 
-@Module({ imports: [FlowModule], controllers: [NotaController], providers: [NotaService], exports: [NotaService] })
+@Module({
+  imports: [FlowModule],
+  controllers: [NotaController],
+  providers: [NotaService, ...repositoryProviders(NotaRepository, UserRepository, OrganisationRepository)],
+  exports: [NotaService],
+})
 export class NotaModule {}

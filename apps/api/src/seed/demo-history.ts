@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { addWorkingDays, amsterdamEndOfDayInstant, nextMinisterraad, toAmsterdamDate } from '@notaflow/calendar';
 import { buildRouteTemplate, DEFAULT_STAGE_SLA_WORKING_DAYS, type RouteChoice } from '@notaflow/domain';
+import { NEXT_ONS_KENMERK_SQL } from '@notaflow/persistence';
 
 /**
  * A year of finished notas for the demo's management dashboard: flows that ran before the demo existed cannot be
@@ -77,7 +78,7 @@ async function writeNota(
   await db.query(
     `INSERT INTO notas (id, ons_kenmerk, title, dossier, organisation_code, created_by, route, status, stage,
                         version, workflow_id, submitted_at, created_at, updated_at)
-     VALUES ($1, lpad(nextval('ons_kenmerk_seq')::text, 7, '0'), $2, $3, 'JENV', 'jenv.staff', $4, 'in_review',
+     VALUES ($1, ${NEXT_ONS_KENMERK_SQL}, $2, $3, 'JENV', 'jenv.staff', $4, 'in_review',
              'initialling', 1, $5, $6, $6, $6)`,
     [id, title, DOSSIERS[index % DOSSIERS.length], JSON.stringify(buildRouteTemplate(route)), `nota-${id}`, start],
   );

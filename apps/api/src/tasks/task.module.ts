@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TaskRepository } from '@notaflow/persistence';
 import { CalendarModule } from '../calendar/calendar.module';
+import { repositoryProviders } from '../database/repository.providers';
 import { FlowModule } from '../flow/flow.module';
 import { TaskController } from './task.controller';
 import { TaskService } from './task.service';
@@ -7,7 +9,7 @@ import { TaskService } from './task.service';
 @Module({
   imports: [FlowModule, CalendarModule],
   controllers: [TaskController],
-  providers: [TaskService],
+  providers: [TaskService, ...repositoryProviders(TaskRepository)],
   exports: [TaskService],
 })
 export class TaskModule {}

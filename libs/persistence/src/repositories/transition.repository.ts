@@ -1,0 +1,199 @@
+import type { EntityManager } from 'typeorm';
+import { toAmsterdamDate } from '@notaflow/calendar';
+import type { FlowEventType, NotaStage, NotaStatus, TaskIdentity } from '@notaflow/domain';
+import { meetDeadlinesOfDispatchedNota } from '../deadline-closing';
+import { managerOf, type Database } from './database';
+
+export interface FlowEventRecord {
+  seq: number;
+  type: FlowEventType;
+  actor?: string | null;
+  organisation?: string | null;
+  stage?: NotaStage | null;
+  taskId?: string | null;
+  decision?: string | null;
+  remarks?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** When a task opens, is due and its holder is reminded: dates the flow computed, instants in ISO 8601. */
+export interface TaskDates {
+  createdAt: string;
+  dueAt: string;
+  remindAt: string | null;
+  meetingOn: string | null;
+}
+
+export type StoredTask = TaskDates & { id: string };
+
+export interface TaskClosing {
+  id: string;
+  status: 'done' | 'cancelled';
+  decision?: string;
+  decidedBy?: string;
+  remarks?: string | null;
+}
+
+/** One step of a flow: its events, the tasks it opens and closes, a new version and the nota's new state. */
+export interface TransitionRecord {
+  workflowId: string;
+  notaId: string;
+  /** Workflow time of the step: the same on every retry. */
+  at: string;
+  events: FlowEventRecord[];
+  nota?: {
+    status?: NotaStatus;
+    stage?: NotaStage | null;
+    version?: number;
+    submittedAt?: string;
+    dispatchedAt?: string;
+  };
+  open?: (TaskIdentity & TaskDates)[];
+  close?: TaskClosing[];
+  newVersion?: { version: number; note: string | null; createdBy: string };
+}
+
+/** What the flow writes to the registry: its event log, the task read model and the nota's state. */
+export class TransitionRepository {
+  private readonly db: EntityManager;
+
+  constructor(db: Database) {
+    this.db = managerOf(db);
+  }
+
+  /**
+   * Writes one step in one transaction. Events are keyed by (workflow id, seq) and tasks by their id, so writing the
+   * same step again (a retry after a crash or a timeout) writes nothing twice and answers the tasks as they were
+   * stored the first time. A dispatch meets the Kamer deadlines its nota answers, in the same transaction.
+   */
+  record(step: TransitionRecord): Promise<StoredTask[]> {
+    return this.db.transaction(async (db) => {
+      for (const event of step.events) await insertEvent(db, step, event);
+      if (step.newVersion) {
+        await db.query(
+          `INSERT INTO nota_versions (nota_id, version, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (nota_id, version) DO NOTHING`,
+          [step.notaId, step.newVersion.version, step.newVersion.note, step.newVersion.createdBy, step.at],
+        );
+      }
+      for (const task of step.close ?? []) {
+        await db.query(
+          `UPDATE tasks SET status = $2, decision = $3, decided_by = $4, remarks = $5, decided_at = $6
+            WHERE id = $1 AND status = 'open'`,
+          [task.id, task.status, task.decision ?? null, task.decidedBy ?? null, task.remarks ?? null, step.at],
+        );
+      }
+      const opened: StoredTask[] = [];
+      for (const task of step.open ?? []) opened.push(await insertTask(db, step, task));
+      if (step.nota) await updateNota(db, step);
+      return opened;
+    });
+  }
+
+  /**
+   * The deadlines a dispatch of nota `notaId` concerns: its own and the next occurrences of those, whose watches
+   * must learn of it. Read after the step's commit, so a retry finds them again.
+   */
+  async deadlinesOfDispatch(notaId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM deadlines WHERE nota_id = $1
+       UNION SELECT d.id FROM deadlines d JOIN deadlines p ON d.previous_id = p.id WHERE p.nota_id = $1`,
+      [notaId],
+    );
+    return rows.map((row) => row.id);
+  }
+}
+
+function insertEvent(db: EntityManager, step: TransitionRecord, event: FlowEventRecord): Promise<unknown> {
+  return db.query(
+    `INSERT INTO flow_events (workflow_id, seq, nota_id, at, type, actor, organisation, stage, task_id, decision,
+                              remarks, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (workflow_id, seq) DO NOTHING`,
+    [
+      step.workflowId,
+      event.seq,
+      step.notaId,
+      step.at,
+      event.type,
+      event.actor ?? null,
+      event.organisation ?? null,
+      event.stage ?? null,
+      event.taskId ?? null,
+      event.decision ?? null,
+      event.remarks ?? null,
+      event.data ? JSON.stringify(event.data) : null,
+    ],
+  );
+}
+
+/** Opens a task, or finds the one a first attempt opened: answers its dates as stored. */
+async function insertTask(
+  db: EntityManager,
+  step: TransitionRecord,
+  task: TaskIdentity & TaskDates,
+): Promise<StoredTask> {
+  const [stored]: { created_at: Date; due_at: Date; remind_at: Date | null; meeting_on: string | null }[] =
+    await db.query(
+      `INSERT INTO tasks (id, nota_id, workflow_id, type, stage, organisation, assignee, status, version,
+                          meeting_on, due_at, remind_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11, $12)
+       ON CONFLICT (id) DO UPDATE SET id = tasks.id
+       RETURNING created_at, due_at, remind_at, meeting_on::text`,
+      [
+        task.id,
+        step.notaId,
+        step.workflowId,
+        task.type,
+        task.stage,
+        task.organisation,
+        task.assignee,
+        task.version,
+        task.meetingOn,
+        task.dueAt,
+        task.remindAt,
+        task.createdAt,
+      ],
+    );
+  return {
+    id: task.id,
+    createdAt: stored.created_at.toISOString(),
+    dueAt: stored.due_at.toISOString(),
+    remindAt: stored.remind_at?.toISOString() ?? null,
+    meetingOn: stored.meeting_on,
+  };
+}
+
+async function updateNota(db: EntityManager, step: TransitionRecord): Promise<void> {
+  const { status, stage, version, submittedAt, dispatchedAt } = step.nota ?? {};
+  // Only a later step than the one last written moves the nota: a late attempt of an earlier one does not.
+  const lastSeq = step.events.length ? Math.max(...step.events.map((e) => e.seq)) : null;
+  await db.query(
+    `UPDATE notas SET
+       status = COALESCE($2, status),
+       stage = CASE WHEN $3::boolean THEN $4 ELSE stage END,
+       version = COALESCE($5, version),
+       submitted_at = COALESCE(submitted_at, $6),
+       dispatched_at = COALESCE(dispatched_at, $7),
+       workflow_id = COALESCE(workflow_id, $9),
+       updated_at = $8,
+       flow_seq = COALESCE($10, flow_seq)
+     WHERE id = $1 AND ($10::integer IS NULL OR flow_seq IS NULL OR flow_seq < $10)`,
+    [
+      step.notaId,
+      status ?? null,
+      stage !== undefined,
+      stage ?? null,
+      version ?? null,
+      submittedAt ?? null,
+      dispatchedAt ?? null,
+      step.at,
+      step.workflowId,
+      lastSeq,
+    ],
+  );
+  if (dispatchedAt) {
+    // The Kamer deadlines this nota answers are met with it, in the same transaction.
+    await meetDeadlinesOfDispatchedNota(db, step.notaId, toAmsterdamDate(dispatchedAt), new Date(step.at));
+  }
+}
