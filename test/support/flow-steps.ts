@@ -102,6 +102,8 @@ type FlowPort = Pick<FlowService, 'start' | 'decide' | 'newVersion' | 'withdraw'
  */
 export class FakeFlow implements FlowPort {
   readonly asked: { operation: keyof FlowPort; notaId: string; actor?: Actor }[] = [];
+  /** What each flow was started with, by nota. */
+  readonly started = new Map<string, NotaFlowInput>();
 
   constructor(private readonly steps: FlowSteps) {}
 
@@ -112,6 +114,7 @@ export class FakeFlow implements FlowPort {
 
   async start(input: NotaFlowInput): Promise<{ workflowId: string; snapshot: FlowSnapshot }> {
     this.asked.push({ operation: 'start', notaId: input.notaId });
+    this.started.set(input.notaId, input);
     await this.steps.submit(
       { id: input.notaId, organisation: input.organisation, route: input.route },
       input.submittedBy,

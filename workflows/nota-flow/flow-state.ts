@@ -23,6 +23,8 @@ export class FlowState {
   status: NotaStatus = 'in_review';
   stage: NotaStage | null = null;
   version: number;
+  /** The SHA-256 of the current version's nota document: what every decision must have been given on. */
+  documentSha256: string | undefined;
   /** True once the flow first waits for people: its first tasks are open. */
   started = false;
   /** True while the flow waits for people; false while it works through what they said. */
@@ -36,6 +38,7 @@ export class FlowState {
 
   constructor(readonly input: NotaFlowInput) {
     this.version = input.version;
+    this.documentSha256 = input.documentSha256;
   }
 
   setState(status: NotaStatus, stage: NotaStage | null): void {
@@ -48,7 +51,13 @@ export class FlowState {
   }
 
   snapshot(): FlowSnapshot {
-    return { status: this.status, stage: this.stage, version: this.version, openTasks: [...this.open.values()] };
+    return {
+      status: this.status,
+      stage: this.stage,
+      version: this.version,
+      ...(this.documentSha256 ? { documentSha256: this.documentSha256 } : {}),
+      openTasks: [...this.open.values()],
+    };
   }
 
   /** Writes one step to PostgreSQL, its events numbered in the order the flow took them, at workflow time. */

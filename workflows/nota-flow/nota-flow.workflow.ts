@@ -97,9 +97,10 @@ class NotaFlow implements StageRunner {
     const task = this.state.open.get(input.taskId)!;
     const decidedAt = new Date().toISOString();
     const remarks = input.remarks ?? null;
+    const seenSha256 = input.seenSha256 ?? null;
     const others = consequences.closeOthers ? [...this.state.open.values()].filter((t) => t.id !== task.id) : [];
     const close: TaskToClose[] = [
-      { id: task.id, status: 'done', decision: input.decision, decidedBy: input.actor.username, remarks },
+      { id: task.id, status: 'done', decision: input.decision, decidedBy: input.actor.username, remarks, seenSha256 },
       ...others.map((t) => ({ id: t.id, status: 'cancelled' as const })),
     ];
     await this.state.transition({
@@ -112,6 +113,7 @@ class NotaFlow implements StageRunner {
           taskId: task.id,
           decision: input.decision,
           remarks,
+          seenSha256,
           data: input.nextMeeting ? { nextMeeting: input.nextMeeting } : undefined,
         },
         ...others.map((t) => ({
@@ -148,16 +150,22 @@ class NotaFlow implements StageRunner {
     await condition(() => this.state.pendingVersion !== undefined || this.state.withdrawal !== undefined);
     this.state.waiting = false;
     if (this.state.withdrawal) return false;
-    const { actor, note } = this.state.pendingVersion!;
+    const { actor, note, documentSha256 } = this.state.pendingVersion!;
     const version = this.state.version + 1;
     await this.state.transition({
       events: [
-        { type: 'version_submitted', actor: actor.username, organisation: actor.organisation, data: { version } },
+        {
+          type: 'version_submitted',
+          actor: actor.username,
+          organisation: actor.organisation,
+          data: documentSha256 ? { version, documentSha256 } : { version },
+        },
       ],
       nota: { status: 'in_review', version },
       newVersion: { version, note: note ?? null, createdBy: actor.username },
     });
     this.state.version = version;
+    this.state.documentSha256 = documentSha256;
     this.state.status = 'in_review';
     if (this.input.route.coSignersReapproveAfterNewVersion) this.state.approvedBy.clear();
     this.state.pendingVersion = undefined;
@@ -238,6 +246,7 @@ class NotaFlow implements StageRunner {
       deciding: this.decisions.deciding,
       withdrawing: Boolean(this.state.withdrawal),
       newVersionPending: Boolean(this.state.pendingVersion),
+      documentSha256: this.state.documentSha256,
     };
   }
 

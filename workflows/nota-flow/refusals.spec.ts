@@ -87,6 +87,34 @@ describe(refuseDecision.name, () => {
     });
   });
 
+  describe('a decision on the text of the current version', () => {
+    const current = 'a'.repeat(64);
+    const older = 'b'.repeat(64);
+
+    it('takes one that names the current nota document', () => {
+      expect(refuseDecision(state({ documentSha256: current }), decide({ seenSha256: current }))).toBeNull();
+    });
+
+    it('refuses one given on another text, or on none, as stale', () => {
+      for (const seenSha256 of [older, undefined]) {
+        expect(refuseDecision(state({ documentSha256: current }), decide({ seenSha256 }))).toMatchObject({
+          kind: 'StaleVersion',
+        });
+      }
+    });
+
+    it('asks who holds the task first: a stranger is told so, not that the text moved on', () => {
+      const stranger: Actor = { username: 'jenv.directeur', role: 'reviewer', organisation: 'JENV' };
+      expect(
+        refuseDecision(state({ documentSha256: current }), decide({ actor: stranger, seenSha256: older })),
+      ).toMatchObject({ kind: 'TaskNotHolder' });
+    });
+
+    it('takes decisions without a hash in a flow started before documents existed, as it replays them', () => {
+      expect(refuseDecision(state(), decide())).toBeNull();
+    });
+  });
+
   describe('a hold of the ministerraad to another meeting', () => {
     const meeting = task({
       type: 'ministerraad',

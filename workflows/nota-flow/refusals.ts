@@ -23,6 +23,8 @@ export interface RefusalState {
   deciding: ReadonlySet<string>;
   withdrawing: boolean;
   newVersionPending: boolean;
+  /** The current version's nota document, when the flow was started with one. */
+  documentSha256?: string;
 }
 
 /** A decision on a task the flow holds open, by its holder, of a kind the task takes. */
@@ -33,6 +35,13 @@ export function refuseDecision(state: RefusalState, input: DecideInput): NotaFlo
   }
   if (!mayActOnTask(task, input.actor)) {
     return { kind: 'TaskNotHolder', message: `${input.actor.username} may not act on this ${task.type} task` };
+  }
+  // Only flows started with a document know its hash: earlier flows, replaying this, take decisions as they did.
+  if (state.documentSha256 !== undefined && input.seenSha256 !== state.documentSha256) {
+    return {
+      kind: 'StaleVersion',
+      message: `the decision names ${input.seenSha256 ?? 'no document'}, but version ${task.version} of the nota is ${state.documentSha256}`,
+    };
   }
   if (!isDecisionAllowed(task.type, input.decision)) {
     const reason = `a ${task.type} task does not take "${input.decision}"`;

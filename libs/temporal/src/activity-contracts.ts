@@ -23,6 +23,8 @@ export interface TransitionEvent {
   taskId?: string | null;
   decision?: string | null;
   remarks?: string | null;
+  /** For a decision: the SHA-256 of the nota document its holder saw. */
+  seenSha256?: string | null;
   data?: Record<string, unknown>;
 }
 
@@ -47,6 +49,8 @@ export interface TaskToClose {
   decision?: string;
   decidedBy?: string;
   remarks?: string | null;
+  /** The SHA-256 of the nota document the decision was given on. */
+  seenSha256?: string | null;
 }
 
 /**

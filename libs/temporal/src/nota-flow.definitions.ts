@@ -17,6 +17,11 @@ export interface NotaFlowInput {
   submittedBy: string;
   version: number;
   route: RouteTemplate;
+  /**
+   * The SHA-256 of the submitted version's `nota` document: every decision must name it (seenSha256). Absent in
+   * flows started before documents existed, which take decisions without it.
+   */
+  documentSha256?: string;
 }
 
 export interface FlowTask extends TaskIdentity {
@@ -30,6 +35,8 @@ export interface FlowSnapshot {
   status: NotaStatus;
   stage: NotaStage | null;
   version: number;
+  /** The SHA-256 of the current version's nota document, when the flow knows it. */
+  documentSha256?: string;
   openTasks: FlowTask[];
 }
 
@@ -40,6 +47,8 @@ export interface DecideInput {
   remarks?: string;
   /** Only for a ministerraad `hold`: the meeting to hold the stuk over to. */
   nextMeeting?: string;
+  /** The SHA-256 of the nota document the holder read: a decision on another text than the current one is refused. */
+  seenSha256?: string;
 }
 
 export interface DecideResult {
@@ -50,6 +59,8 @@ export interface DecideResult {
 export interface NewVersionInput {
   actor: Actor;
   note?: string;
+  /** The SHA-256 of the new version's `nota` document, sealed by the registry before the flow takes it. */
+  documentSha256?: string;
 }
 
 export interface WithdrawInput {

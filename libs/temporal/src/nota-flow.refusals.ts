@@ -16,6 +16,8 @@ export const NOTA_FLOW_STATE_REFUSALS = [
   'NotaNotAwaitingVersion',
   /** The flow has ended (or is ending): the nota can no longer be withdrawn. */
   'NotaClosed',
+  /** The decision names another text than the current version's nota document: it was given on a stale version. */
+  'StaleVersion',
 ] as const;
 export type NotaFlowStateRefusalKind = (typeof NOTA_FLOW_STATE_REFUSALS)[number];
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DocumentRepository } from '@notaflow/persistence';
+import { repositoryProviders } from '../database/repository.providers';
 import { blobStoreProvider, BLOB_STORE } from './blob-store.provider';
 import { DocumentController } from './document.controller';
 import { DocumentRecordService } from './document-record.service';
@@ -8,12 +8,7 @@ import { DocumentService } from './document.service';
 
 @Module({
   controllers: [DocumentController],
-  providers: [
-    blobStoreProvider,
-    { provide: DocumentRepository, inject: [DataSource], useFactory: (db: DataSource) => new DocumentRepository(db) },
-    DocumentService,
-    DocumentRecordService,
-  ],
+  providers: [blobStoreProvider, ...repositoryProviders(DocumentRepository), DocumentService, DocumentRecordService],
   exports: [DocumentService, DocumentRepository, BLOB_STORE],
 })
 export class DocumentModule {}

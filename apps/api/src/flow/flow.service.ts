@@ -139,6 +139,8 @@ function refusalException(refusal: ReceivedFlowRefusal, operation: FlowOperation
       return new AppException('nota_not_awaiting_version', message);
     case 'NotaClosed':
       return new AppException('nota_closed', message);
+    case 'StaleVersion':
+      return new AppException('stale_version', message);
     case 'DecisionNotAllowed':
     case 'NextMeetingOnlyWithHold':
     case 'NextMeetingNotADay':

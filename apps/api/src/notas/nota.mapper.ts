@@ -52,6 +52,7 @@ function toTaskDto(task: TaskEntity, nota: Pick<NotaEntity, 'onsKenmerk' | 'titl
     decidedBy: task.decidedBy,
     decidedAt: task.decidedAt?.toISOString() ?? null,
     remarks: task.remarks,
+    seenSha256: task.seenSha256,
   };
 }
 
@@ -67,6 +68,7 @@ export function toHistoryEvent(event: FlowEventEntity): HistoryEventDto {
     remarks: event.remarks,
     taskId: event.taskId,
     data: event.data,
+    seenSha256: event.seenSha256,
   };
 }
 
@@ -81,10 +83,17 @@ export function toVersionDto(version: NotaVersionEntity): NotaVersionDto {
 
 export function toNotaDto(
   nota: NotaEntity,
-  parts: { tasks: TaskEntity[]; openTasks: TaskEntity[]; history: FlowEventEntity[]; versions: NotaVersionEntity[] },
+  parts: {
+    tasks: TaskEntity[];
+    openTasks: TaskEntity[];
+    history: FlowEventEntity[];
+    versions: NotaVersionEntity[];
+    documentSha256: string | null;
+  },
 ): NotaDto {
   return {
     ...toNotaSummary(nota),
+    documentSha256: parts.documentSha256,
     openTasks: parts.openTasks.map((task) => toTaskDto(task, nota)),
     tasks: parts.tasks.map((task) => toTaskDto(task, nota)),
     history: parts.history.map(toHistoryEvent),

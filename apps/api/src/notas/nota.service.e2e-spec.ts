@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ONS_KENMERK_PATTERN } from '@notaflow/domain';
-import { NotaRepository, OrganisationRepository, UserRepository } from '@notaflow/persistence';
+import { DocumentRepository, NotaRepository, OrganisationRepository, UserRepository } from '@notaflow/persistence';
 import { FakeFlow, FlowSteps } from '../../../../test/support/flow-steps';
-import { demoActor, openTestRegistry } from '../../../../test/support/registry';
+import { addNotaDocument, demoActor, openTestRegistry } from '../../../../test/support/registry';
 import { AppException } from '../common/app.exception';
 import type { CreateNotaDto } from './dto/create-nota.dto';
 import { NotaService } from './nota.service';
@@ -47,10 +47,40 @@ describe(NotaService.name, () => {
     db = await openTestRegistry();
     steps = new FlowSteps(db);
     flow = new FakeFlow(steps);
-    sut = new NotaService(new NotaRepository(db), new UserRepository(db), new OrganisationRepository(db), flow.service);
+    sut = new NotaService(
+      new NotaRepository(db),
+      new UserRepository(db),
+      new OrganisationRepository(db),
+      new DocumentRepository(db),
+      flow.service,
+    );
   });
   afterAll(async () => {
     await db?.destroy();
+  });
+  /** Submitted as a drafter does: with the nota document of version 1 in place. */
+  const submit = async (id: string) => {
+    await addNotaDocument(db, id);
+    return sut.submit(staff, id);
+  };
+
+  describe('submit', () => {
+    it('refuses a version without a nota document, and starts nothing', async () => {
+      const { id } = await sut.register(staff, nota('Zonder document'));
+      const asked = flow.asked.length;
+      await expect(refusal(sut.submit(staff, id))).resolves.toMatchObject({ code: 'document_missing' });
+      expect(flow.asked).toHaveLength(asked);
+    });
+
+    it('seals version 1 and starts the flow with the hash of its nota document', async () => {
+      const { id } = await sut.register(staff, nota('Met document'));
+      const sha256 = await addNotaDocument(db, id);
+      await sut.submit(staff, id);
+      const [version] = await db.query(`SELECT sealed_at FROM nota_versions WHERE nota_id = $1 AND version = 1`, [id]);
+      expect(version.sealed_at).toBeInstanceOf(Date);
+      expect(flow.started.get(id)).toMatchObject({ documentSha256: sha256 });
+      await expect(sut.get(staff, id)).resolves.toMatchObject({ documentSha256: sha256 });
+    });
   });
 
   describe('register', () => {
@@ -112,11 +142,11 @@ describe(NotaService.name, () => {
         nota('Met medeondertekening', { coSigners: ['VWS', 'BZ'] }, '36 410-VI'),
       );
       coSigned = submitted.id;
-      await sut.submit(staff, coSigned);
+      await submit(coSigned);
       vwsCoSignTask = await steps.openTask(coSigned, { type: 'co-sign', stage: 'co-signing', organisation: 'VWS' });
       bzCoSignTask = await steps.openTask(coSigned, { type: 'co-sign', stage: 'co-signing', organisation: 'BZ' });
       ministerraad = (await sut.register(staff, nota('Naar de ministerraad', { ministerraad: true }))).id;
-      await sut.submit(staff, ministerraad);
+      await submit(ministerraad);
     });
 
     it('lists the notas of the own organisation, drafts too, newest first', async () => {
@@ -162,7 +192,7 @@ describe(NotaService.name, () => {
 
     it('starts the flow once', async () => {
       expect(flow.asked.filter((a) => a.operation === 'start' && a.notaId === coSigned)).toHaveLength(1);
-      await expect(refusal(sut.submit(staff, coSigned))).resolves.toMatchObject({ code: 'nota_already_submitted' });
+      await expect(refusal(submit(coSigned))).resolves.toMatchObject({ code: 'nota_already_submitted' });
     });
   });
 
@@ -177,7 +207,7 @@ describe(NotaService.name, () => {
 
     it('asks the flow to withdraw a submitted nota', async () => {
       const { id } = await sut.register(staff, nota('Ingediend en ingetrokken'));
-      await sut.submit(staff, id);
+      await submit(id);
       await expect(sut.withdraw(staff, id, 'Ingehaald')).resolves.toMatchObject({ status: 'withdrawn' });
       expect(flow.asked.at(-1)).toEqual({ operation: 'withdraw', notaId: id, actor: staff });
     });
@@ -197,7 +227,7 @@ describe(NotaService.name, () => {
       await expect(refusal(sut.recordKamerstuk(staff, id, kamerstuk))).resolves.toMatchObject({
         code: 'kamerstuk_before_dispatch',
       });
-      await sut.submit(staff, id);
+      await submit(id);
       await steps.dispatch(id, staff, '2026-09-16T10:00:00.000Z');
 
       await expect(sut.recordKamerstuk(staff, id, kamerstuk)).resolves.toMatchObject({

@@ -9,7 +9,13 @@ import {
   type Actor,
   type RouteTemplate,
 } from '@notaflow/domain';
-import { NotaRepository, OrganisationRepository, UserRepository, type NotaEntity } from '@notaflow/persistence';
+import {
+  DocumentRepository,
+  NotaRepository,
+  OrganisationRepository,
+  UserRepository,
+  type NotaEntity,
+} from '@notaflow/persistence';
 import { isUuid } from '../common/ids';
 import { AppException, type FieldProblem } from '../common/app.exception';
 import { FlowService } from '../flow/flow.service';
@@ -25,6 +31,7 @@ export class NotaService {
     private readonly notas: NotaRepository,
     private readonly users: UserRepository,
     private readonly organisations: OrganisationRepository,
+    private readonly documents: DocumentRepository,
     private readonly flow: FlowService,
   ) {}
 
@@ -61,8 +68,17 @@ export class NotaService {
 
   async get(actor: Actor, id: string): Promise<NotaDto> {
     const nota = await this.findVisible(actor, id);
-    const { tasks, history, versions } = await this.notas.partsFor(actor, id);
-    return toNotaDto(nota, { tasks, openTasks: tasks.filter((t) => t.status === 'open'), history, versions });
+    const [{ tasks, history, versions }, document] = await Promise.all([
+      this.notas.partsFor(actor, id),
+      this.documents.notaDocument(id, nota.version),
+    ]);
+    return toNotaDto(nota, {
+      tasks,
+      openTasks: tasks.filter((t) => t.status === 'open'),
+      history,
+      versions,
+      documentSha256: document?.sha256 ?? null,
+    });
   }
 
   async submit(actor: Actor, id: string): Promise<SubmitResultDto> {
@@ -70,6 +86,7 @@ export class NotaService {
     if (nota.status !== 'draft') {
       throw new AppException('nota_already_submitted', `The nota has already been submitted (status ${nota.status}).`);
     }
+    const documentSha256 = await this.sealOpenVersion(actor, nota, 'draft', null);
     const { workflowId, snapshot } = await this.flow.start({
       notaId: nota.id,
       onsKenmerk: nota.onsKenmerk,
@@ -78,6 +95,7 @@ export class NotaService {
       submittedBy: actor.username,
       version: nota.version,
       route: nota.route,
+      documentSha256,
     });
     return { id: nota.id, status: snapshot.status, stage: snapshot.stage ?? firstStage(nota.route), workflowId };
   }
@@ -90,8 +108,36 @@ export class NotaService {
         `A new version is taken only after changes were requested (status ${nota.status}).`,
       );
     }
-    await this.flow.newVersion(nota.id, { actor, note });
+    const documentSha256 = await this.sealOpenVersion(actor, nota, 'changes_requested', note ?? null);
+    await this.flow.newVersion(nota.id, { actor, note, documentSha256 });
     return this.get(actor, id);
+  }
+
+  /**
+   * Seals the open version before the flow takes it (a draft's first, or version n+1 after changes were requested):
+   * from then on its documents never change, so the hash handed to the flow is the text every decision is checked
+   * against. Under the nota's lock, so no upload slips in between; sealing again (a retried submit) changes nothing.
+   */
+  private sealOpenVersion(
+    actor: Actor,
+    nota: NotaEntity,
+    status: 'draft' | 'changes_requested',
+    note: string | null,
+  ): Promise<string> {
+    return this.documents.transaction(async (db) => {
+      const locked = await this.documents.lockNota(db, nota.id);
+      if (!locked || locked.status !== status) throw new AppException('nota_changed', 'The nota changed meanwhile.');
+      const version = status === 'draft' ? locked.version : locked.version + 1;
+      const document = await this.documents.notaDocument(nota.id, version, db);
+      if (!document) {
+        throw new AppException(
+          'document_missing',
+          `Version ${version} has no nota document: upload it or write it in the app first.`,
+        );
+      }
+      await this.documents.seal(db, { notaId: nota.id, version, createdBy: actor.username, note });
+      return document.sha256;
+    });
   }
 
   async withdraw(actor: Actor, id: string, reason: string): Promise<NotaDto> {

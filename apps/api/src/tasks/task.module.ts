@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TaskRepository } from '@notaflow/persistence';
+import { DocumentRepository, TaskRepository } from '@notaflow/persistence';
 import { CalendarModule } from '../calendar/calendar.module';
 import { repositoryProviders } from '../database/repository.providers';
 import { FlowModule } from '../flow/flow.module';
@@ -9,7 +9,7 @@ import { TaskService } from './task.service';
 @Module({
   imports: [FlowModule, CalendarModule],
   controllers: [TaskController],
-  providers: [TaskService, ...repositoryProviders(TaskRepository)],
+  providers: [TaskService, ...repositoryProviders(TaskRepository, DocumentRepository)],
   exports: [TaskService],
 })
 export class TaskModule {}

@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { addDays, toAmsterdamDate } from '@notaflow/calendar';
 import { ONS_KENMERK_PATTERN, type TaskType } from '@notaflow/domain';
-import { NotaRepository, OrganisationRepository, TaskRepository, UserRepository } from '@notaflow/persistence';
+import {
+  DocumentRepository,
+  NotaRepository,
+  OrganisationRepository,
+  TaskRepository,
+  UserRepository,
+} from '@notaflow/persistence';
 import { FakeFlow, FlowSteps } from '../../../../test/support/flow-steps';
-import { demoActor, openTestRegistry } from '../../../../test/support/registry';
+import { addNotaDocument, demoActor, openTestRegistry } from '../../../../test/support/registry';
 import type { CalendarService } from '../calendar/calendar.service';
 import { AppException } from '../common/app.exception';
 import { NotaService } from '../notas/nota.service';
@@ -29,6 +35,8 @@ describe(TaskService.name, () => {
   let flow: FakeFlow;
   let sut: TaskService;
   let notaId: string;
+  /** The SHA-256 of the nota document every decision names. */
+  let seen: string;
   /** The meeting days the calendar knows: the ministerraad's calendar is not what this spec is about. */
   const meetings = new Set<string>();
   /** The task ids of the nota, by what they are. */
@@ -39,12 +47,18 @@ describe(TaskService.name, () => {
     steps = new FlowSteps(db);
     flow = new FakeFlow(steps);
     const calendar = { isMinisterraadMeeting: (day: string) => Promise.resolve(meetings.has(day)) };
-    sut = new TaskService(new TaskRepository(db), flow.service, calendar as unknown as CalendarService);
+    sut = new TaskService(
+      new TaskRepository(db),
+      new DocumentRepository(db),
+      flow.service,
+      calendar as unknown as CalendarService,
+    );
 
     const notas = new NotaService(
       new NotaRepository(db),
       new UserRepository(db),
       new OrganisationRepository(db),
+      new DocumentRepository(db),
       flow.service,
     );
     const route = {
@@ -54,6 +68,7 @@ describe(TaskService.name, () => {
       ministerraad: true,
     };
     notaId = (await notas.register(staff, { title: 'Voortgang aanpak mensenhandel', route })).id;
+    seen = await addNotaDocument(db, notaId);
     await notas.submit(staff, notaId);
     const open = (name: string, type: TaskType, organisation: string, assignee: string | null = null) =>
       steps.openTask(notaId, { type, stage: STAGE_OF[type], organisation, assignee }).then((id) => {
@@ -132,8 +147,8 @@ describe(TaskService.name, () => {
   });
 
   describe('decide', () => {
-    const decide = (username: string, name: string, dto: DecisionDto) =>
-      sut.decide(demoActor(username), task[name], dto);
+    const decide = (username: string, name: string, dto: Omit<DecisionDto, 'seenSha256'> & { seenSha256?: string }) =>
+      sut.decide(demoActor(username), task[name], { seenSha256: seen, ...dto });
     const nextFriday = () => {
       let day = addDays(toAmsterdamDate(new Date()), 1);
       while (new Date(`${day}T12:00:00Z`).getUTCDay() !== 5) day = addDays(day, 1);
@@ -141,10 +156,14 @@ describe(TaskService.name, () => {
     };
 
     it('refuses a task that does not exist, and one that is not the caller’s', async () => {
-      await expect(refusal(sut.decide(staff, randomUUID(), { decision: 'approve' }))).resolves.toMatchObject({
+      await expect(
+        refusal(sut.decide(staff, randomUUID(), { decision: 'approve', seenSha256: seen })),
+      ).resolves.toMatchObject({
         code: 'task_not_found',
       });
-      await expect(refusal(sut.decide(staff, 'not-an-id', { decision: 'approve' }))).resolves.toMatchObject({
+      await expect(
+        refusal(sut.decide(staff, 'not-an-id', { decision: 'approve', seenSha256: seen })),
+      ).resolves.toMatchObject({
         code: 'task_not_found',
       });
       await expect(refusal(decide('bz.signer', 'co-sign VWS', { decision: 'approve' }))).resolves.toMatchObject({
@@ -153,6 +172,14 @@ describe(TaskService.name, () => {
       await expect(refusal(decide('jenv.directeur', 'initial', { decision: 'approve' }))).resolves.toMatchObject({
         code: 'task_not_holder',
       });
+    });
+
+    it('refuses a decision given on another text than the current nota document, before asking the flow', async () => {
+      const asked = flow.asked.length;
+      await expect(
+        refusal(decide('vws.signer', 'co-sign VWS', { decision: 'approve', seenSha256: 'f'.repeat(64) })),
+      ).resolves.toMatchObject({ code: 'stale_version' });
+      expect(flow.asked).toHaveLength(asked);
     });
 
     it('refuses a decision on a task that is no longer open', async () => {
@@ -168,7 +195,8 @@ describe(TaskService.name, () => {
         code: 'validation_failed',
         fields: [['decision', 'decision_not_allowed']],
       });
-      const secretariaat = (dto: DecisionDto) => refusal(decide('mr.secretariaat', 'ministerraad', dto));
+      const secretariaat = (dto: Omit<DecisionDto, 'seenSha256'>) =>
+        refusal(decide('mr.secretariaat', 'ministerraad', dto));
       await expect(secretariaat({ decision: 'approve', nextMeeting: meeting })).resolves.toMatchObject({
         fields: [['nextMeeting', 'only_with_hold']],
       });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { toAmsterdamDate } from '@notaflow/calendar';
 import { isDecisionAllowed, type Actor } from '@notaflow/domain';
-import { TaskRepository, type TaskEntity } from '@notaflow/persistence';
+import { DocumentRepository, TaskRepository, type TaskEntity } from '@notaflow/persistence';
 import { isUuid } from '../common/ids';
 import { AppException } from '../common/app.exception';
 import { CalendarService } from '../calendar/calendar.service';
@@ -18,6 +18,7 @@ import {
 export class TaskService {
   constructor(
     private readonly tasks: TaskRepository,
+    private readonly documents: DocumentRepository,
     private readonly flow: FlowService,
     private readonly calendar: CalendarService,
   ) {}
@@ -43,6 +44,15 @@ export class TaskService {
   async decide(actor: Actor, taskId: string, dto: DecisionDto): Promise<DecisionResultDto> {
     const task = await this.findHeld(actor, taskId);
     if (task.status !== 'open') throw new AppException('task_not_open', `The task is ${task.status}.`);
+    // An open task is of the nota's current version: its nota document is the text the decision must name.
+    const current = await this.documents.notaDocument(task.notaId, task.version);
+    if (current && dto.seenSha256 !== current.sha256) {
+      throw new AppException(
+        'stale_version',
+        `The decision names ${dto.seenSha256}, but version ${task.version}'s nota document is ${current.sha256}: read it first.`,
+        { currentVersion: task.version, documentSha256: current.sha256 },
+      );
+    }
     if (!isDecisionAllowed(task.type, dto.decision)) {
       throw AppException.field(
         'decision',
@@ -71,6 +81,7 @@ export class TaskService {
       taskId,
       actor,
       decision: dto.decision,
+      seenSha256: dto.seenSha256,
       ...(dto.remarks !== undefined ? { remarks: dto.remarks } : {}),
       ...(dto.nextMeeting !== undefined ? { nextMeeting: dto.nextMeeting } : {}),
     });

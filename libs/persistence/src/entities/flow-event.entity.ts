@@ -41,4 +41,8 @@ export class FlowEventEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   data!: Record<string, unknown> | null;
+
+  /** For a decision: the SHA-256 of the nota document its holder saw. */
+  @Column({ name: 'seen_sha256', type: 'text', nullable: true })
+  seenSha256!: string | null;
 }

@@ -54,4 +54,8 @@ export class TaskEntity {
 
   @Column({ type: 'text', nullable: true })
   remarks!: string | null;
+
+  /** The SHA-256 of the nota document the decision was given on. */
+  @Column({ name: 'seen_sha256', type: 'text', nullable: true })
+  seenSha256!: string | null;
 }

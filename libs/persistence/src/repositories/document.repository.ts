@@ -1,6 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor, NotaStatus } from '@notaflow/domain';
 import { binder, notaVisibleTo } from '../access';
+import { managerOf, type Database } from './database';
 
 export type DocumentRole = 'nota' | 'bijlage';
 
@@ -69,10 +70,14 @@ const OPEN_VERSION = `CASE n.status WHEN 'draft' THEN n.version WHEN 'changes_re
 
 /** The documents of the notas' versions: their metadata, their sealing, and the text read from them. */
 export class DocumentRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly db: EntityManager;
+
+  constructor(db: Database) {
+    this.db = managerOf(db);
+  }
 
   transaction<T>(work: (db: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.db.transaction(work);
   }
 
   /** Locks the nota's row for a change of its documents: uploads, deletions and sealing go one at a time. */
@@ -121,7 +126,7 @@ export class DocumentRepository {
     await db.query(`DELETE FROM documents WHERE id = $1`, [id]);
   }
 
-  async find(id: string, db: EntityManager = this.dataSource.manager): Promise<DocumentRow | null> {
+  async find(id: string, db: EntityManager = this.db): Promise<DocumentRow | null> {
     const [row]: DocumentRow[] = await db.query(`SELECT ${COLUMNS} FROM documents d WHERE d.id = $1`, [id]);
     return row ?? null;
   }
@@ -132,7 +137,7 @@ export class DocumentRepository {
     id: string,
   ): Promise<{ document: DocumentRow; visible: boolean; notaStatus: NotaStatus } | null> {
     const { bind, params } = binder([id]);
-    const [row]: (DocumentRow & { visible: boolean; notaStatus: NotaStatus })[] = await this.dataSource.query(
+    const [row]: (DocumentRow & { visible: boolean; notaStatus: NotaStatus })[] = await this.db.query(
       `SELECT ${COLUMNS}, ${notaVisibleTo(actor, bind, 'n')} AS visible, n.status AS "notaStatus"
          FROM documents d JOIN notas n ON n.id = d.nota_id WHERE d.id = $1`,
       params,
@@ -145,7 +150,7 @@ export class DocumentRepository {
   /** A nota as its documents' readers need it, with whether `actor` may see it: null when there is none. */
   async notaFor(actor: Actor, notaId: string): Promise<(NotaForDocuments & { visible: boolean }) | null> {
     const { bind, params } = binder([notaId]);
-    const [row]: (NotaForDocuments & { visible: boolean })[] = await this.dataSource.query(
+    const [row]: (NotaForDocuments & { visible: boolean })[] = await this.db.query(
       `SELECT n.id, n.organisation_code AS organisation, n.status, n.version, n.ons_kenmerk AS "onsKenmerk", n.title,
               ${OPEN_VERSION} AS "openVersion", ${notaVisibleTo(actor, bind, 'n')} AS visible
          FROM notas n WHERE n.id = $1`,
@@ -155,22 +160,20 @@ export class DocumentRepository {
   }
 
   async organisationName(code: string): Promise<string> {
-    const [row]: { name: string }[] = await this.dataSource.query(`SELECT name FROM organisations WHERE code = $1`, [
-      code,
-    ]);
+    const [row]: { name: string }[] = await this.db.query(`SELECT name FROM organisations WHERE code = $1`, [code]);
     return row?.name ?? code;
   }
 
   /** A version's documents: the nota document first, then the bijlagen in the order they came. */
   list(notaId: string, version: number): Promise<DocumentRow[]> {
-    return this.dataSource.query(
+    return this.db.query(
       `SELECT ${COLUMNS} FROM documents d WHERE d.nota_id = $1 AND d.nota_version = $2
         ORDER BY d.role = 'bijlage', d.created_at, d.id`,
       [notaId, version],
     );
   }
 
-  async notaDocument(notaId: string, version: number, db: EntityManager = this.dataSource.manager) {
+  async notaDocument(notaId: string, version: number, db: EntityManager = this.db) {
     const [row]: DocumentRow[] = await db.query(
       `SELECT ${COLUMNS} FROM documents d WHERE d.nota_id = $1 AND d.nota_version = $2 AND d.role = 'nota'`,
       [notaId, version],
@@ -190,37 +193,16 @@ export class DocumentRepository {
     );
   }
 
-  /** Opens a version sealed for a start the flow refused: its drafter may change its documents again. */
-  async unseal(db: EntityManager, notaId: string, version: number): Promise<void> {
-    await db.query(`UPDATE nota_versions SET sealed_at = NULL WHERE nota_id = $1 AND version = $2`, [notaId, version]);
-  }
-
-  /**
-   * After changes were requested on version `from`, version from+1 starts with its documents (API.md). Idempotent:
-   * a retried step copies nothing twice.
-   */
-  async carryOver(db: EntityManager, notaId: string, from: number): Promise<void> {
-    await db.query(
-      `INSERT INTO documents (id, nota_id, nota_version, role, title, file_name, media_type, size, sha256, content,
-                              carried_from, created_by, created_at)
-       SELECT gen_random_uuid(), nota_id, nota_version + 1, role, title, file_name, media_type, size, sha256, content,
-              id, created_by, created_at
-         FROM documents WHERE nota_id = $1 AND nota_version = $2
-       ON CONFLICT (nota_id, nota_version, carried_from) DO NOTHING`,
-      [notaId, from],
-    );
-  }
-
   /** The dispatched nota's record for its package: when it went and every decision with what it was given on. */
   async dispatchRecord(notaId: string): Promise<DispatchRecord | null> {
-    const [nota]: Omit<DispatchRecord, 'decisions'>[] = await this.dataSource.query(
+    const [nota]: Omit<DispatchRecord, 'decisions'>[] = await this.db.query(
       `SELECT id, ons_kenmerk AS "onsKenmerk", title, version,
               to_char(dispatched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "dispatchedAt"
          FROM notas WHERE id = $1 AND status = 'dispatched' AND dispatched_at IS NOT NULL`,
       [notaId],
     );
     if (!nota) return null;
-    const decisions: DispatchRecord['decisions'] = await this.dataSource.query(
+    const decisions: DispatchRecord['decisions'] = await this.db.query(
       `SELECT e.seq, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, e.actor, e.organisation,
               t.type AS "taskType", e.decision, e.seen_sha256 AS "seenSha256"
          FROM flow_events e LEFT JOIN tasks t ON t.id = e.task_id
@@ -233,17 +215,16 @@ export class DocumentRepository {
 
   /** The text read from the bytes of `sha256` before, page by page. */
   async text(sha256: string): Promise<string[] | null> {
-    const [row]: { pages: string[] }[] = await this.dataSource.query(
-      `SELECT pages FROM document_texts WHERE sha256 = $1`,
-      [sha256],
-    );
+    const [row]: { pages: string[] }[] = await this.db.query(`SELECT pages FROM document_texts WHERE sha256 = $1`, [
+      sha256,
+    ]);
     return row?.pages ?? null;
   }
 
   async saveText(sha256: string, pages: string[]): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO document_texts (sha256, pages) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING`,
-      [sha256, JSON.stringify(pages)],
-    );
+    await this.db.query(`INSERT INTO document_texts (sha256, pages) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING`, [
+      sha256,
+      JSON.stringify(pages),
+    ]);
   }
 }

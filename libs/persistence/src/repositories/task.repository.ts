@@ -23,6 +23,7 @@ export interface TaskView {
   decidedBy: string | null;
   decidedAt: string | null;
   remarks: string | null;
+  seenSha256: string | null;
 }
 
 export interface HeldTaskFilter {
@@ -42,7 +43,7 @@ function isoTime(column: string): string {
 const TASK_VIEW = `t.id, t.nota_id AS "notaId", n.ons_kenmerk AS "onsKenmerk", n.title, t.type, t.stage, t.organisation,
   t.assignee, t.status, t.version, ${isoTime('t.due_at')} AS "dueAt", ${isoTime('t.created_at')} AS "createdAt",
   t.meeting_on::text AS "meetingOn", t.decision, t.decided_by AS "decidedBy",
-  ${isoTime('t.decided_at')} AS "decidedAt", t.remarks`;
+  ${isoTime('t.decided_at')} AS "decidedAt", t.remarks, t.seen_sha256 AS "seenSha256"`;
 
 /** The read model of the flow's tasks: every list and check of who holds one goes through `taskHeldBy`. */
 export class TaskRepository {

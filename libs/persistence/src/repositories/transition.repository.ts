@@ -13,6 +13,7 @@ export interface FlowEventRecord {
   taskId?: string | null;
   decision?: string | null;
   remarks?: string | null;
+  seenSha256?: string | null;
   data?: Record<string, unknown>;
 }
 
@@ -32,6 +33,7 @@ export interface TaskClosing {
   decision?: string;
   decidedBy?: string;
   remarks?: string | null;
+  seenSha256?: string | null;
 }
 
 /** One step of a flow: its events, the tasks it opens and closes, a new version and the nota's new state. */
@@ -78,14 +80,24 @@ export class TransitionRepository {
       }
       for (const task of step.close ?? []) {
         await db.query(
-          `UPDATE tasks SET status = $2, decision = $3, decided_by = $4, remarks = $5, decided_at = $6
+          `UPDATE tasks SET status = $2, decision = $3, decided_by = $4, remarks = $5, decided_at = $6, seen_sha256 = $7
             WHERE id = $1 AND status = 'open'`,
-          [task.id, task.status, task.decision ?? null, task.decidedBy ?? null, task.remarks ?? null, step.at],
+          [
+            task.id,
+            task.status,
+            task.decision ?? null,
+            task.decidedBy ?? null,
+            task.remarks ?? null,
+            step.at,
+            task.seenSha256 ?? null,
+          ],
         );
       }
       const opened: StoredTask[] = [];
       for (const task of step.open ?? []) opened.push(await insertTask(db, step, task));
       if (step.nota) await updateNota(db, step);
+      // Changes were requested on the current version: the next one starts with its documents (API.md, Documents).
+      if (step.nota?.status === 'changes_requested') await carryDocumentsOver(db, step.notaId);
       return opened;
     });
   }
@@ -107,8 +119,8 @@ export class TransitionRepository {
 function insertEvent(db: EntityManager, step: TransitionRecord, event: FlowEventRecord): Promise<unknown> {
   return db.query(
     `INSERT INTO flow_events (workflow_id, seq, nota_id, at, type, actor, organisation, stage, task_id, decision,
-                              remarks, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                              remarks, data, seen_sha256)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (workflow_id, seq) DO NOTHING`,
     [
       step.workflowId,
@@ -123,7 +135,25 @@ function insertEvent(db: EntityManager, step: TransitionRecord, event: FlowEvent
       event.decision ?? null,
       event.remarks ?? null,
       event.data ? JSON.stringify(event.data) : null,
+      event.seenSha256 ?? null,
     ],
+  );
+}
+
+/**
+ * Copies the documents of the nota's current version into the next, which starts with them; idempotent, so a
+ * retried step copies nothing twice. Read from the nota's row, so it is the version the changes were asked on.
+ */
+async function carryDocumentsOver(db: EntityManager, notaId: string): Promise<void> {
+  await db.query(
+    `INSERT INTO documents (id, nota_id, nota_version, role, title, file_name, media_type, size, sha256, content,
+                            carried_from, created_by, created_at)
+     SELECT gen_random_uuid(), d.nota_id, d.nota_version + 1, d.role, d.title, d.file_name, d.media_type, d.size,
+            d.sha256, d.content, d.id, d.created_by, d.created_at
+       FROM documents d JOIN notas n ON n.id = d.nota_id AND d.nota_version = n.version
+      WHERE d.nota_id = $1 AND n.status = 'changes_requested'
+     ON CONFLICT (nota_id, nota_version, carried_from) DO NOTHING`,
+    [notaId],
   );
 }
 

@@ -21,6 +21,12 @@ export class HistoryEventDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) taskId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true })
   data!: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'for a decision: the SHA-256 of the nota document it was given on',
+  })
+  seenSha256!: string | null;
 }
 
 export class NotaVersionDto {
@@ -51,6 +57,13 @@ export class NotaSummaryDto {
 }
 
 export class NotaDto extends NotaSummaryDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    pattern: '^[0-9a-f]{64}$',
+    description: "the SHA-256 of the current version's nota document (lowercase hex); null when it has none",
+  })
+  documentSha256!: string | null;
   @ApiProperty({ type: [TaskDto] }) openTasks!: TaskDto[];
   @ApiProperty({
     type: [TaskDto],

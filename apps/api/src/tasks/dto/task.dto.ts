@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import {
   DECISIONS,
   NOTA_STAGES,
@@ -34,6 +34,13 @@ export class TaskDto {
   @ApiPropertyOptional({ nullable: true, type: String }) decidedBy!: string | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) decidedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) remarks!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    pattern: '^[0-9a-f]{64}$',
+    description: 'the SHA-256 of the nota document the decision was given on',
+  })
+  seenSha256!: string | null;
 }
 
 export class DecisionDto {
@@ -51,6 +58,15 @@ export class DecisionDto {
   @IsOptional()
   @IsCalendarDate()
   nextMeeting?: string;
+
+  @ApiProperty({
+    pattern: '^[0-9a-f]{64}$',
+    description:
+      'the documentSha256 of the nota version the holder read; another than the current one: 409 stale_version',
+  })
+  @IsString()
+  @Matches(/^[0-9a-f]{64}$/, { message: '$property must be a SHA-256 as 64 lowercase hex digits' })
+  seenSha256!: string;
 }
 
 /** An inbox holds all its open tasks at once; longer lists (done, all) are read in pages of up to 500. */
