@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import { DeadlineRepository } from '@notaflow/persistence';
 import {
   DEADLINE_WATCH_WORKFLOW,
   deadlineChangedSignal,
@@ -19,6 +20,7 @@ export interface DeadlineWatches {
  * deadlines that never got their watch.
  */
 export function temporalDeadlineWatches(client: Client, taskQueue: string, dataSource: DataSource): DeadlineWatches {
+  const deadlines = new DeadlineRepository(dataSource);
   return {
     async ensure(deadlineIds) {
       const ids = [...new Set(deadlineIds)];
@@ -31,12 +33,7 @@ export function temporalDeadlineWatches(client: Client, taskQueue: string, dataS
           signalArgs: [],
         });
       }
-      if (ids.length) {
-        await dataSource.query(
-          `UPDATE deadlines SET watched_since = now() WHERE id = ANY($1::uuid[]) AND watched_since IS NULL`,
-          [ids],
-        );
-      }
+      await deadlines.markWatched(ids);
     },
   };
 }

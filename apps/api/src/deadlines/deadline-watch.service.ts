@@ -4,12 +4,13 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { temporalDeadlineWatches, type DeadlineWatches } from '@notaflow/activities';
 import type { AppConfig } from '@notaflow/config';
+import { DeadlineRepository } from '@notaflow/persistence';
 import { APP_CONFIG } from '../config/config.module';
 
 /** How often open deadlines without a watch are looked for. */
 const SWEEP_INTERVAL_MS = 60_000;
 /** A deadline younger than this may still be in the request that registers it, which starts its watch itself. */
-const GRACE = '1 minute';
+const GRACE_SECONDS = 60;
 const SWEEP_BATCH = 200;
 
 /**
@@ -28,7 +29,8 @@ export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicati
   constructor(
     client: Client,
     @Inject(APP_CONFIG) config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
+    private readonly deadlines: DeadlineRepository,
   ) {
     this.watches = temporalDeadlineWatches(client, config.TEMPORAL_TASK_QUEUE, dataSource);
   }
@@ -39,11 +41,7 @@ export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicati
       await this.watches.ensure(deadlineIds);
     } catch (error) {
       this.logger.warn({ err: error, deadlineIds }, 'deadline watch not reached; the sweep will retry');
-      await this.dataSource
-        .query(`UPDATE deadlines SET watched_since = NULL WHERE id = ANY($1::uuid[]) AND status = 'open'`, [
-          deadlineIds,
-        ])
-        .catch(() => undefined);
+      await this.deadlines.markUnwatched(deadlineIds).catch(() => undefined);
     }
   }
 
@@ -62,14 +60,10 @@ export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicati
   sweep(): Promise<void> {
     this.sweeping ??= (async () => {
       try {
-        const rows: { id: string }[] = await this.dataSource.query(
-          `SELECT id FROM deadlines WHERE status = 'open' AND watched_since IS NULL
-              AND created_at < now() - interval '${GRACE}'
-            ORDER BY due_on LIMIT ${SWEEP_BATCH}`,
-        );
-        if (rows.length) {
-          await this.watches.ensure(rows.map((row) => row.id));
-          this.logger.log(`started ${rows.length} deadline watches that were missing`);
+        const ids = await this.deadlines.unwatched({ graceSeconds: GRACE_SECONDS, limit: SWEEP_BATCH });
+        if (ids.length) {
+          await this.watches.ensure(ids);
+          this.logger.log(`started ${ids.length} deadline watches that were missing`);
         }
       } catch (error) {
         this.logger.warn({ err: error }, 'deadline watch sweep failed; it runs again later');
