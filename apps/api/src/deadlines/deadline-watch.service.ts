@@ -1,11 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
-import { temporalDeadlineWatches, type DeadlineWatches } from '@notaflow/activities';
-import type { AppConfig } from '@notaflow/config';
 import { DeadlineRepository } from '@notaflow/persistence';
-import { APP_CONFIG } from '../config/config.module';
+import type { DeadlineWatches } from '@notaflow/temporal';
+
+/** The deadline watches on the API's task queue (deadline.module.ts); a test may give others. */
+export const DEADLINE_WATCHES = Symbol('DEADLINE_WATCHES');
 
 /** How often open deadlines without a watch are looked for. */
 const SWEEP_INTERVAL_MS = 60_000;
@@ -22,18 +20,13 @@ const SWEEP_BATCH = 200;
 @Injectable()
 export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineWatchService.name);
-  private readonly watches: DeadlineWatches;
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
 
   constructor(
-    client: Client,
-    @Inject(APP_CONFIG) config: AppConfig,
-    @InjectDataSource() dataSource: DataSource,
+    @Inject(DEADLINE_WATCHES) private readonly watches: DeadlineWatches,
     private readonly deadlines: DeadlineRepository,
-  ) {
-    this.watches = temporalDeadlineWatches(client, config.TEMPORAL_TASK_QUEUE, dataSource);
-  }
+  ) {}
 
   async changed(deadlineIds: readonly string[]): Promise<void> {
     if (!deadlineIds.length) return;
