@@ -427,7 +427,7 @@ describe('iCal feed of the Kamer deadlines', () => {
     for (const host of ['evil.example/x?', 'user@evil.example', 'evil.example#']) {
       const refused = await post(host);
       expect({ host, status: refused.status }).toEqual({ host, status: 400 });
-      expect(refused.body.errors).toEqual([{ name: 'Host', reason: expect.any(String) }]);
+      expect(refused.body.errors).toEqual([{ name: 'Host', code: 'bad_host', reason: expect.any(String) }]);
     }
   });
 

@@ -257,7 +257,9 @@ describe('security', () => {
       const before = Number((await app.dataSource.query(`SELECT coalesce(max(id), 0) AS id FROM audit_log`))[0].id);
       const reply = await new ApiClient(app.baseUrl).post('/auth/token', { username: 'jenv\u0000dg', password: 'x' });
       expect(reply.status).toBe(400);
-      expect(reply.body.errors).toEqual([{ name: 'username', reason: expect.stringMatching(/NUL/) }]);
+      expect(reply.body.errors).toEqual([
+        { name: 'username', code: 'unstorable_text', reason: expect.stringMatching(/NUL/) },
+      ]);
       const [row] = await eventually(
         'the audit row',
         () =>
