@@ -15,3 +15,4 @@ export * from './sql-runner';
 export * from './access';
 export * from './repositories/deadline.repository';
 export * from './repositories/calendar.repository';
+export * from './repositories/calendar-feed.repository';

@@ -1,4 +1,5 @@
-import { buildDeadlineCalendar, type FeedDeadline } from './deadline-calendar';
+import type { FeedDeadline } from '@notaflow/persistence';
+import { buildDeadlineCalendar } from './deadline-calendar';
 
 /** Content lines of an iCalendar text, folded lines joined again (RFC 5545 3.1). */
 function unfold(ics: string): string[] {

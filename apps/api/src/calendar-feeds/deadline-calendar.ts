@@ -1,23 +1,7 @@
 import ical, { ICalEventBusyStatus, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
-import { addDays, formatDutchDate, type IsoDate } from '@notaflow/calendar';
-import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS, type DeadlineKind, type DeadlineStatus } from '@notaflow/domain';
-
-/** A deadline as the feed shows it: the row plus what its postponements add. */
-export interface FeedDeadline {
-  id: string;
-  kind: DeadlineKind;
-  title: string;
-  dueOn: IsoDate;
-  originalDueOn: IsoDate;
-  dossier: string | null;
-  status: DeadlineStatus;
-  /** Each one moved the date: the event's SEQUENCE counts them. */
-  grantedPostponements: number;
-  /** The date asked of the Kamer while a postponement awaits its answer. */
-  pendingPostponementTo: IsoDate | null;
-  /** The latest change to the deadline or its postponements. */
-  lastModified: Date;
-}
+import { addDays, formatDutchDate } from '@notaflow/calendar';
+import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS, type DeadlineStatus } from '@notaflow/domain';
+import type { FeedDeadline } from '@notaflow/persistence';
 
 const FEED_TTL_SECONDS = 3600;
 
