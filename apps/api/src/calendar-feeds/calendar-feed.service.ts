@@ -70,11 +70,14 @@ export class CalendarFeedService {
     if (!feed.revokedAt) await this.feeds.revoke(id);
   }
 
-  /** The iCalendar text of the deadlines the token's owner may read now; 401 for a token that opens nothing. */
-  async render(token: unknown): Promise<string> {
+  /**
+   * The iCalendar text of the deadlines the token's owner may read now; 401 for a token that opens nothing. Each
+   * event links to its deadline in the web app at `webOrigin`, when one is known.
+   */
+  async render(token: unknown, webOrigin?: string): Promise<string> {
     const owner = await this.ownerOf(token);
     const deadlines = await this.feeds.deadlinesOf(owner.organisation);
-    return buildDeadlineCalendar(owner.organisation, deadlines);
+    return buildDeadlineCalendar(owner.organisation, deadlines, webOrigin);
   }
 
   private async ownerOf(token: unknown): Promise<FeedOwner> {

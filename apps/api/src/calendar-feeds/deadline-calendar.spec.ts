@@ -108,6 +108,14 @@ describe(buildDeadlineCalendar.name, () => {
     expect(summary).toContain('Motie Bikker c.s.\\; over mensenhandel\\, uitbuiting\\nen "loverboys"');
   });
 
+  it('links each event to its deadline in the web app (RFC 5545 URL), on the origin users reach', () => {
+    const ics = buildDeadlineCalendar('JENV', [base], 'https://notaflow.minjenv.example');
+    expect(prop(events(ics).get(uid), 'URL')).toBe(
+      `URL;VALUE=URI:https://notaflow.minjenv.example/termijnen/${base.id}`,
+    );
+    expect(prop(events(buildDeadlineCalendar('JENV', [base])).get(uid), 'URL')).toBeUndefined();
+  });
+
   it('is the same text for the same rows, so an unchanged feed keeps its ETag', () => {
     expect(buildDeadlineCalendar('JENV', [base])).toBe(buildDeadlineCalendar('JENV', [base]));
   });

@@ -1,15 +1,26 @@
 import ical, { ICalEventBusyStatus, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { addDays, formatDutchDate } from '@notaflow/calendar';
-import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS, type DeadlineStatus } from '@notaflow/domain';
+import {
+  DEADLINE_KIND_LABELS,
+  DEADLINE_STATUS_LABELS,
+  WEB_APP_PATHS,
+  webAppUrl,
+  type DeadlineStatus,
+} from '@notaflow/domain';
 import type { FeedDeadline } from '@notaflow/persistence';
 
 const FEED_TTL_SECONDS = 3600;
 
 /**
  * The VCALENDAR of an organisation's deadlines: one all-day event per deadline, transparent (a deadline does not
- * make anyone busy). Deterministic for the same rows, so an unchanged feed gets the same ETag and a 304.
+ * make anyone busy), with a URL to the deadline in the web app on `webOrigin` when one is given. Deterministic for
+ * the same rows and origin, so an unchanged feed gets the same ETag and a 304.
  */
-export function buildDeadlineCalendar(organisation: string, deadlines: readonly FeedDeadline[]): string {
+export function buildDeadlineCalendar(
+  organisation: string,
+  deadlines: readonly FeedDeadline[],
+  webOrigin?: string,
+): string {
   const calendar = ical({
     prodId: { company: 'notaflow', product: 'termijnen', language: 'NL' },
     name: `notaflow — termijnen ${organisation}`,
@@ -29,6 +40,8 @@ export function buildDeadlineCalendar(organisation: string, deadlines: readonly 
       end: addDays(deadline.dueOn, 1),
       summary: summaryOf(deadline),
       description: descriptionOf(deadline),
+      // RFC 5545 3.8.4.6: where the deadline, its postponements and its nota are, one click from the calendar.
+      url: webOrigin ? webAppUrl(webOrigin, WEB_APP_PATHS.deadline(deadline.id)) : null,
       // RFC 5545 3.8.7.4: bumped for a new date and for the change of STATUS; neither can be undone.
       sequence: deadline.grantedPostponements + (cancelled ? 1 : 0),
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
