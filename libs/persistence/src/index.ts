@@ -16,3 +16,4 @@ export * from './access';
 export * from './repositories/deadline.repository';
 export * from './repositories/calendar.repository';
 export * from './repositories/calendar-feed.repository';
+export * from './repositories/analytics.repository';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TURNAROUND_GROUP_BY, type TurnaroundGroupBy } from '../turnaround.query';
+import { TURNAROUND_GROUP_BY, type TurnaroundGroupBy } from '@notaflow/persistence';
 
 export const TURNAROUND_KINDS = ['task', 'changes_requested'] as const;
 export type TurnaroundKind = (typeof TURNAROUND_KINDS)[number];
