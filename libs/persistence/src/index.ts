@@ -17,3 +17,7 @@ export * from './repositories/deadline.repository';
 export * from './repositories/calendar.repository';
 export * from './repositories/calendar-feed.repository';
 export * from './repositories/analytics.repository';
+export * from './repositories/audit.repository';
+export * from './repositories/sign-in.repository';
+export * from './repositories/health.repository';
+export * from './repositories/flow-metrics.repository';
