@@ -5,8 +5,8 @@ import {
   toAmsterdamDate,
   type IsoDate,
 } from '@notaflow/calendar';
-import type { DeadlineKind, DeadlineStatus } from '@notaflow/domain';
-import { closeDeadline } from '@notaflow/persistence';
+import type { DeadlineStatus } from '@notaflow/domain';
+import { DeadlineRepository, type DeadlineEntity } from '@notaflow/persistence';
 import type { DeadlineAlert, DeadlineSchedule } from '@notaflow/temporal';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from './create-activities';
@@ -40,27 +40,10 @@ export function deadlineAlerts(dueOn: IsoDate, leadWorkingDays: readonly number[
   return [...reminders, { kind: 'missed', at: missedAt.toISOString() }];
 }
 
-interface DeadlineRow {
-  id: string;
-  kind: DeadlineKind;
-  title: string;
-  status: DeadlineStatus;
-  dueOn: IsoDate;
-  originalDueOn: IsoDate;
-  dossier: string | null;
-  organisation: string;
-  notaId: string | null;
-  leads: number[];
-}
-
-const DEADLINE_COLUMNS = `id, kind, title, status, due_on::text AS "dueOn", original_due_on::text AS "originalDueOn",
-  dossier, organisation_code AS organisation, nota_id AS "notaId", reminder_lead_working_days AS leads`;
-
 export function createDeadlineActivities({ dataSource, mailer, deadlineWatches, webAppUrl }: ActivityDeps) {
-  const find = async (deadlineId: string): Promise<DeadlineRow> => {
-    const [row]: DeadlineRow[] = await dataSource.query(`SELECT ${DEADLINE_COLUMNS} FROM deadlines WHERE id = $1`, [
-      deadlineId,
-    ]);
+  const deadlines = new DeadlineRepository(dataSource);
+  const find = async (deadlineId: string, from = deadlines, lock = false): Promise<DeadlineEntity> => {
+    const row = await from.find(deadlineId, { lock });
     // A watch for a deadline that does not exist will not heal by retrying: it fails, visibly.
     if (!row) throw ApplicationFailure.nonRetryable(`no deadline ${deadlineId}`, 'DeadlineNotFound');
     return row;
@@ -71,12 +54,8 @@ export function createDeadlineActivities({ dataSource, mailer, deadlineWatches, 
     async deadlineSchedule({ deadlineId, now }: { deadlineId: string; now: string }): Promise<DeadlineSchedule> {
       const deadline = await find(deadlineId);
       if (deadline.status !== 'open') return { status: deadline.status, dueOn: deadline.dueOn, alerts: [] };
-      const sent: { dedupe_key: string }[] = await dataSource.query(
-        `SELECT dedupe_key FROM notifications WHERE deadline_id = $1 AND kind = 'deadline_reminder'`,
-        [deadlineId],
-      );
-      const done = new Set(sent.map((row) => row.dedupe_key));
-      const alerts = deadlineAlerts(deadline.dueOn, deadline.leads, now).filter(
+      const done = await deadlines.reminderKeys(deadlineId);
+      const alerts = deadlineAlerts(deadline.dueOn, deadline.reminderLeadWorkingDays, now).filter(
         (alert) =>
           alert.kind === 'missed' || !done.has(deadlineReminderKey(deadlineId, deadline.dueOn, alert.leadWorkingDays)),
       );
@@ -120,20 +99,14 @@ export function createDeadlineActivities({ dataSource, mailer, deadlineWatches, 
      * closed or moved meanwhile.
      */
     async closeOverdueDeadline(input: { deadlineId: string; dueOn: IsoDate; at: string }): Promise<DeadlineStatus> {
-      const outcome = await dataSource.transaction(async (db) => {
-        const [deadline]: DeadlineRow[] = await db.query(
-          `SELECT ${DEADLINE_COLUMNS} FROM deadlines WHERE id = $1 FOR UPDATE`,
-          [input.deadlineId],
-        );
-        if (!deadline) throw ApplicationFailure.nonRetryable(`no deadline ${input.deadlineId}`, 'DeadlineNotFound');
+      const outcome = await deadlines.transaction(async (locked, db) => {
+        const deadline = await find(input.deadlineId, locked, true);
         if (deadline.status !== 'open' || deadline.dueOn !== input.dueOn) {
           return deadline.status;
         }
-        const [nota]: { dispatched_at: Date | null }[] = deadline.notaId
-          ? await db.query(`SELECT dispatched_at FROM notas WHERE id = $1`, [deadline.notaId])
-          : [];
-        const met = nota?.dispatched_at && toAmsterdamDate(nota.dispatched_at) <= deadline.dueOn;
-        const closed = await closeDeadline(db, deadline.id, met ? 'met' : 'missed', new Date(input.at));
+        const dispatchedAt = deadline.notaId ? await locked.dispatchedAt(deadline.notaId) : null;
+        const met = dispatchedAt && toAmsterdamDate(dispatchedAt) <= deadline.dueOn;
+        const closed = await locked.close(deadline.id, met ? 'met' : 'missed', new Date(input.at));
         if (!met) {
           await recordNotification(
             db,
@@ -153,15 +126,9 @@ export function createDeadlineActivities({ dataSource, mailer, deadlineWatches, 
         return closed?.status ?? deadline.status;
       });
       // After the commit, and again on a retry whose first attempt committed: what is owed is found, not remembered.
-      const [missed]: { id: string }[] = await dataSource.query(`SELECT id FROM notifications WHERE dedupe_key = $1`, [
-        deadlineMissedKey(input.deadlineId, input.dueOn),
-      ]);
-      if (missed && mailer) await deliverEmails(dataSource, mailer, missed.id);
-      const next: { id: string }[] = await dataSource.query(
-        `SELECT id FROM deadlines WHERE previous_id = $1 AND status = 'open' AND watched_since IS NULL`,
-        [input.deadlineId],
-      );
-      await deadlineWatches.ensure(next.map((row) => row.id));
+      const missed = await deadlines.notificationId(deadlineMissedKey(input.deadlineId, input.dueOn));
+      if (missed && mailer) await deliverEmails(dataSource, mailer, missed);
+      await deadlineWatches.ensure(await deadlines.unwatchedNextOccurrences(input.deadlineId));
       return outcome;
     },
   };

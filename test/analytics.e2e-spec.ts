@@ -9,10 +9,11 @@ import {
   type IsoDate,
 } from '@notaflow/calendar';
 import { buildRouteTemplate, type TaskType } from '@notaflow/domain';
+import { AnalyticsRepository } from '@notaflow/persistence';
 import type { DataSource } from 'typeorm';
 import { taskDates } from '../activities/flow.activities';
 import { TurnaroundViewRefresher } from '../apps/api/src/analytics/turnaround-view.refresher';
-import { syncWorkingDays } from '../apps/api/src/analytics/working-days.sync';
+import { WORKING_DAYS_RANGE, workingDayRows } from '../apps/api/src/analytics/working-days.sync';
 import { startTestApp, type TestApp } from './support/app';
 import { FlowDriver } from './support/flow-driver';
 import { ApiClient } from './support/http';
@@ -523,7 +524,9 @@ describe('management analytics through the HTTP API', () => {
       ['2024-05-09', false, 0], // Hemelvaartsdag
       ['2024-05-10', true, 1],
     ]);
-    expect(await app.dataSource.transaction((db) => syncWorkingDays(db))).toBe(0);
+    const range = WORKING_DAYS_RANGE;
+    const figures = new AnalyticsRepository(app.dataSource);
+    expect(await figures.syncWorkingDays(workingDayRows(range.from, range.to), range)).toBe(0);
   });
 
   it('answers an empty period with empty groups', async () => {

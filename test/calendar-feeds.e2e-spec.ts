@@ -190,6 +190,8 @@ describe('iCal feed of the Kamer deadlines', () => {
     expect(prop(plain, 'DTSTART')).toBe(`DTSTART;VALUE=DATE:${toezegging.dueOn.replace(/-/g, '')}`);
     expect(prop(plain, 'SEQUENCE')).toBe('SEQUENCE:0');
     expect(prop(plain, 'SUMMARY')).toBe('SUMMARY:Toezegging: Brief voor de begrotingsbehandeling JenV');
+    // One click from the calendar to the deadline in the web app, served by the API at its root.
+    expect(prop(plain, 'URL')).toBe(`URL;VALUE=URI:${app.baseUrl}/termijnen/${toezegging.id}`);
 
     const cancelled = events.get(uidOf(motie.id));
     expect(prop(cancelled, 'STATUS')).toBe('STATUS:CANCELLED');
@@ -455,7 +457,13 @@ describe('iCal feed of the Kamer deadlines', () => {
       expect(created.body.webcalUrl).toMatch(/^webcal:\/\/notaflow\.minjenv\.example\/api\/v1\/deadlines\.ics\?token=/);
       // The link works where the API really listens.
       const token = new URL(created.body.url).searchParams.get('token');
-      expect((await fetch(`${behindProxy.baseUrl}/api/v1/deadlines.ics?token=${token}`)).status).toBe(200);
+      const deadline = await staff.post('/deadlines', { kind: 'toezegging', title: 'Brief', dueOn: '2030-01-15' });
+      const reply = await fetchFeed(`${behindProxy.baseUrl}/api/v1/deadlines.ics?token=${token}`);
+      expect(reply.status).toBe(200);
+      // The events link to the web app where users see it too.
+      expect(prop(eventsOf(reply.text).get(uidOf(deadline.body.id)), 'URL')).toBe(
+        `URL;VALUE=URI:https://notaflow.minjenv.example/termijnen/${deadline.body.id}`,
+      );
     } finally {
       await behindProxy.close();
     }

@@ -12,7 +12,7 @@ import {
   type IsoDate,
 } from '@notaflow/calendar';
 import { addIsoPeriod, demoMailbox } from '@notaflow/domain';
-import { closeDeadline } from '@notaflow/persistence';
+import { DeadlineRepository } from '@notaflow/persistence';
 import { deadlineScheduleQuery, deadlineWatchId, type DeadlineWatchOutcome } from '@notaflow/temporal';
 import { reminderInstant } from '../activities/office-hours';
 import { freePort } from '../scripts/lib/ports';
@@ -194,7 +194,7 @@ describe('deadline watches (time-skipping)', () => {
     expect((await handle.describe()).status.name).toBe('RUNNING');
 
     // Met before the new date: the API closes it and signals; the same run ends.
-    await stack.dataSource.transaction((db) => closeDeadline(db, id, 'met'));
+    await stack.dataSource.transaction((db) => new DeadlineRepository(db).close(id, 'met'));
     await watch(id);
     expect(await handle.result()).toEqual({ status: 'met' });
     expect((await handle.describe()).runId).toBe(firstRun);
@@ -256,7 +256,7 @@ describe('deadline watches (time-skipping)', () => {
     );
     expect(await mailAbout(title)).toHaveLength(1);
 
-    await stack.dataSource.transaction((db) => closeDeadline(db, id, 'cancelled'));
+    await stack.dataSource.transaction((db) => new DeadlineRepository(db).close(id, 'cancelled'));
     await watch(id);
     expect(await handle.result()).toEqual({ status: 'cancelled' });
     expect(await mailAbout(title)).toHaveLength(1);

@@ -12,15 +12,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { addDays, toAmsterdamDate } from '@notaflow/calendar';
-import { createDataSource } from '@notaflow/persistence';
-import { periodInstants } from '../../apps/api/src/analytics/analytics-period';
-import { refreshTurnaroundView } from '../../apps/api/src/analytics/turnaround-view.refresh';
 import {
-  readTurnaround,
+  AnalyticsRepository,
+  createDataSource,
   type TurnaroundGroupBy,
   type TurnaroundRow,
-} from '../../apps/api/src/analytics/turnaround.query';
-import { syncWorkingDays } from '../../apps/api/src/analytics/working-days.sync';
+} from '@notaflow/persistence';
+import { periodInstants } from '../../apps/api/src/analytics/analytics-period';
+import { WORKING_DAYS_RANGE, workingDayRows } from '../../apps/api/src/analytics/working-days.sync';
 import { freePort } from '../../scripts/lib/ports';
 import { startPostgres, type RunningPostgres } from '../../scripts/lib/postgres';
 import {
@@ -64,7 +63,8 @@ async function main(): Promise<void> {
     dataSource = createDataSource({ url: pg.url, poolSize: 2, applicationName: 'notaflow-bench' });
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
-    await dataSource.transaction((db) => syncWorkingDays(db));
+    const figures = new AnalyticsRepository(dataSource);
+    await figures.syncWorkingDays(workingDayRows(WORKING_DAYS_RANGE.from, WORKING_DAYS_RANGE.to), WORKING_DAYS_RANGE);
 
     const end = new Date();
     const start = new Date(end.getTime() - YEARS * 365.25 * 86_400_000);
@@ -86,8 +86,8 @@ async function main(): Promise<void> {
     // What autovacuum would have done by now after three years of writes: statistics, visibility map.
     await dataSource.query('VACUUM ANALYZE');
     // The first fills the view (the migration made it on an empty database); the second is the hourly case.
-    const firstRefresh = await refreshTurnaroundView(dataSource, { wait: true });
-    const hourlyRefresh = await refreshTurnaroundView(dataSource, { wait: true });
+    const firstRefresh = await figures.refreshView({ wait: true });
+    const hourlyRefresh = await figures.refreshView({ wait: true });
     const [view] = (await dataSource.query(
       `SELECT pg_size_pretty(pg_total_relation_size('analytics_turnaround')) AS size,
               round(100.0 * relallvisible / greatest(relpages, 1))::int AS visible
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     for (const source of ['view', 'live'] as const) {
       if (source === 'live') for (const index of ANALYTICS_INDEXES) await dataSource.query(`DROP INDEX ${index}`);
       for (const groupBy of ['stage', 'organisation'] as TurnaroundGroupBy[]) {
-        const run = () => readTurnaround(dataSource!, groupBy, filter, source);
+        const run = () => figures.turnaround(groupBy, filter, source);
         for (let i = 0; i < 3; i++) await run();
         const times: number[] = [];
         let rows: TurnaroundRow[] = [];

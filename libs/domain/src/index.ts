@@ -7,3 +7,4 @@ export * from './tasks';
 export * from './text';
 export * from './vocabulary';
 export * from './problems';
+export * from './web-paths';

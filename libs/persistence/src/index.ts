@@ -11,6 +11,6 @@ export * from './entities/deadline.entity';
 export * from './entities/postponement.entity';
 export * from './entities/calendar-feed.entity';
 export * from './preflight';
-export * from './deadline-closing';
+export * from './sql-runner';
 export * from './access';
 export * from './repositories';

@@ -4,3 +4,4 @@ export * from './nota-flow.definitions';
 export * from './nota-flow.refusals';
 export * from './ping.definitions';
 export * from './deadline-watch.definitions';
+export * from './deadline-watch.client';

@@ -1,6 +1,6 @@
 import type { TurnaroundGroupDto } from './dto/analytics.dto';
 import { round, sortTurnaroundGroups, toTurnaroundGroup } from './analytics.mapper';
-import type { TurnaroundRow } from './turnaround.query';
+import type { TurnaroundRow } from '@notaflow/persistence';
 
 const row = (overrides: Partial<TurnaroundRow> = {}): TurnaroundRow => ({
   key: 'initialling',

@@ -1,6 +1,6 @@
 import { NOTA_STAGES } from '@notaflow/domain';
 import type { OverdueItemDto, TurnaroundGroupDto } from './dto/analytics.dto';
-import type { TurnaroundGroupBy, TurnaroundRow } from './turnaround.query';
+import type { OverdueRow, TurnaroundGroupBy, TurnaroundRow } from '@notaflow/persistence';
 
 /**
  * Rounds away float noise (`16.600000000000001`) without losing what a reader could use. toFixed works on the exact
@@ -45,23 +45,6 @@ export function sortTurnaroundGroups(groupBy: TurnaroundGroupBy, groups: Turnaro
       rank(a) - rank(b) ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
-}
-
-export interface OverdueRow {
-  kind: 'task' | 'deadline';
-  id: string;
-  type: string;
-  title: string;
-  nota_id: string | null;
-  ons_kenmerk: string | null;
-  dossier: string | null;
-  stage: string | null;
-  organisation: string;
-  assignee: string | null;
-  due_on: string;
-  due_at: Date;
-  overdue: boolean;
-  working_days_left: number | null;
 }
 
 export function toOverdueItem(row: OverdueRow): OverdueItemDto {

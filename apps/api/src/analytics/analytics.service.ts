@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   addDays,
   addWorkingDays,
@@ -10,12 +8,12 @@ import {
   toAmsterdamDate,
 } from '@notaflow/calendar';
 import type { Actor } from '@notaflow/domain';
+import { AnalyticsRepository } from '@notaflow/persistence';
 import { AppException } from '../common/app.exception';
 import { resolvePeriod, periodInstants } from './analytics-period';
-import { sortTurnaroundGroups, toOverdueItem, toTurnaroundGroup, type OverdueRow } from './analytics.mapper';
+import { sortTurnaroundGroups, toOverdueItem, toTurnaroundGroup } from './analytics.mapper';
 import type { OverdueQueryDto, TurnaroundQueryDto } from './dto/analytics-requests.dto';
 import type { OverdueDto, TurnaroundDto } from './dto/analytics.dto';
-import { readTurnaround } from './turnaround.query';
 import { WORKING_DAYS_RANGE } from './working-days.sync';
 
 /**
@@ -24,7 +22,7 @@ import { WORKING_DAYS_RANGE } from './working-days.sync';
  */
 @Injectable()
 export class AnalyticsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly figures: AnalyticsRepository) {}
 
   async turnaround(actor: Actor, query: TurnaroundQueryDto): Promise<TurnaroundDto> {
     const outside = (['from', 'to'] as const).filter((field) => {
@@ -49,7 +47,7 @@ export class AnalyticsService {
       ]);
     }
     const groupBy = query.groupBy ?? 'stage';
-    const rows = await readTurnaround(this.dataSource, groupBy, {
+    const rows = await this.figures.turnaround(groupBy, {
       notaOrganisation: actor.organisation,
       ...periodInstants(from, to),
       dossier: query.dossier ?? null,
@@ -63,30 +61,13 @@ export class AnalyticsService {
     const today = toAmsterdamDate(asOf);
     const within = query.withinWorkingDays ?? 0;
     const dueBy = within === 0 ? today : addWorkingDays(today, within);
-    const rows = (await this.dataSource.query(
-      `SELECT x.*, w.ordinal - now_w.ordinal AS working_days_left
-         FROM (
-           SELECT 'task' AS kind, t.id, t.type, n.title, t.nota_id, n.ons_kenmerk, n.dossier, t.stage, t.organisation,
-                  t.assignee, (t.due_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS due_on, t.due_at,
-                  t.due_at < $2 AS overdue
-             FROM tasks t
-             JOIN notas n ON n.id = t.nota_id
-            WHERE t.status = 'open' AND n.organisation_code = $1 AND t.due_at < $4
-           UNION ALL
-           SELECT 'deadline', d.id, d.kind, d.title, d.nota_id, n.ons_kenmerk, d.dossier, NULL, d.organisation_code,
-                  NULL, d.due_on::text,
-                  -- Due at the end of its day, as a task is: one order for both.
-                  ((d.due_on + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam') - interval '1 millisecond',
-                  d.due_on < $3::date
-             FROM deadlines d
-             LEFT JOIN notas n ON n.id = d.nota_id
-            WHERE d.status = 'open' AND d.organisation_code = $1 AND d.due_on <= $5::date
-         ) x
-         LEFT JOIN working_days w ON w.day = x.due_on::date
-         LEFT JOIN working_days now_w ON now_w.day = $3::date
-        ORDER BY x.due_at, x.kind, x.id`,
-      [actor.organisation, asOf, today, amsterdamStartOfDayInstant(addDays(dueBy, 1)), dueBy],
-    )) as OverdueRow[];
+    const rows = await this.figures.overdue({
+      organisation: actor.organisation,
+      asOf,
+      today,
+      dueBy,
+      dueBefore: amsterdamStartOfDayInstant(addDays(dueBy, 1)),
+    });
     return { asOf: asOf.toISOString(), dueBy, items: rows.map(toOverdueItem) };
   }
 }

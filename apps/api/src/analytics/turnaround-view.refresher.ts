@@ -5,12 +5,10 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '@notaflow/config';
+import { AnalyticsRepository, type RefreshOutcome } from '@notaflow/persistence';
 import { APP_CONFIG } from '../config/config.module';
-import { refreshTurnaroundView, type RefreshOutcome } from './turnaround-view.refresh';
-import { syncWorkingDays } from './working-days.sync';
+import { WORKING_DAYS_RANGE, workingDayRows } from './working-days.sync';
 
 /**
  * Keeps the analytics data in step. At start-up, before the API serves: `working_days` from libs/calendar. Then,
@@ -25,12 +23,13 @@ export class TurnaroundViewRefresher implements OnApplicationBootstrap, BeforeAp
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly figures: AnalyticsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const changed = await this.dataSource.transaction((db) => syncWorkingDays(db));
+    const range = WORKING_DAYS_RANGE;
+    const changed = await this.figures.syncWorkingDays(workingDayRows(range.from, range.to), range);
     const minutes = this.config.ANALYTICS_REFRESH_MINUTES;
     if (minutes === 0) return;
     // Working days changed (first start, or a holiday rule): the view's working-day figures are stale.
@@ -46,7 +45,7 @@ export class TurnaroundViewRefresher implements OnApplicationBootstrap, BeforeAp
 
   /** Refreshes now, after any refresh in progress anywhere: for callers that have just written history. */
   refresh(): Promise<RefreshOutcome> {
-    const run = this.running.then(() => refreshTurnaroundView(this.dataSource, { wait: true }));
+    const run = this.running.then(() => this.figures.refreshView({ wait: true }));
     this.running = run.catch(() => undefined);
     return run;
   }
@@ -54,19 +53,11 @@ export class TurnaroundViewRefresher implements OnApplicationBootstrap, BeforeAp
   private schedule(minutes: number, force: boolean): void {
     this.running = this.running
       .then(async () => {
-        if (!force && (await this.refreshedWithin(minutes))) return;
-        const outcome = await refreshTurnaroundView(this.dataSource, { wait: false });
+        // Another replica may have refreshed a moment ago.
+        if (!force && (await this.figures.refreshedWithin(minutes * 60 * 0.9))) return;
+        const outcome = await this.figures.refreshView({ wait: false });
         if (outcome.refreshed) this.logger.log({ durationMs: outcome.durationMs }, 'analytics view refreshed');
       })
       .catch((error: unknown) => this.logger.error({ err: error }, 'analytics view refresh failed'));
-  }
-
-  /** Another replica may have refreshed a moment ago. */
-  private async refreshedWithin(minutes: number): Promise<boolean> {
-    const [{ recent }] = (await this.dataSource.query(
-      `SELECT refreshed_at > now() - make_interval(secs => $1) AS recent FROM analytics_refresh`,
-      [minutes * 60 * 0.9],
-    )) as { recent: boolean }[];
-    return recent;
   }
 }

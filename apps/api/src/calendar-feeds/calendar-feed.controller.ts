@@ -26,7 +26,7 @@ import {
   CreatedCalendarFeedDto,
   ListCalendarFeedsQuery,
 } from './dto/calendar-feed.dto';
-import { requestOrigin } from './subscription-url';
+import { publicOrigin } from './subscription-url';
 
 // Clients poll on the feed's own TTL (an hour); five minutes of their own cache absorbs retries and reloads.
 // Private: the URL is a credential, so no shared cache may keep the answer.
@@ -52,10 +52,7 @@ export class CalendarFeedController {
     @Body() body: CreateCalendarFeedDto,
     @Req() request: Request,
   ): Promise<CreatedCalendarFeedDto> {
-    // Behind a proxy the request's own protocol and host are the proxy's view: PUBLIC_URL says what users see.
-    const origin = this.config.PUBLIC_URL
-      ? new URL(this.config.PUBLIC_URL).origin
-      : requestOrigin(request.protocol, request.host);
+    const origin = publicOrigin(this.config, request);
     if (!origin)
       throw AppException.validation([
         { name: 'Host', code: 'bad_host', reason: 'must be a plain host name with a port' },
@@ -83,7 +80,10 @@ export class CalendarFeedController {
 @ApiTags('calendar-feeds')
 @Controller()
 export class DeadlineFeedController {
-  constructor(private readonly feeds: CalendarFeedService) {}
+  constructor(
+    private readonly feeds: CalendarFeedService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Public: calendar apps cannot send an access token; the token in the URL is the credential. */
   @Get('deadlines.ics')
@@ -94,7 +94,8 @@ export class DeadlineFeedController {
     summary: "iCalendar feed of the Kamer deadlines of the token owner's organisation, to subscribe to",
     description:
       'One all-day event per deadline: open ones, and those met, missed or cancelled in the last year. ' +
-      'UIDs are stable; SEQUENCE rises with each granted postponement; cancelled ones carry STATUS:CANCELLED.',
+      'UIDs are stable; SEQUENCE rises with each granted postponement; cancelled ones carry STATUS:CANCELLED. ' +
+      'Each event has a URL to the deadline in the web app.',
   })
   @ApiQuery({
     name: 'token',
@@ -108,7 +109,8 @@ export class DeadlineFeedController {
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
   @ApiUnauthorizedResponse({ description: 'problem+json: the token is missing, unknown or revoked' })
-  feed(@Query('token') token: unknown): Promise<string> {
-    return this.feeds.render(token);
+  feed(@Query('token') token: unknown, @Req() request: Request): Promise<string> {
+    // A Host header that is no plain host leaves the events without a link, never the calendar app without a feed.
+    return this.feeds.render(token, publicOrigin(this.config, request));
   }
 }

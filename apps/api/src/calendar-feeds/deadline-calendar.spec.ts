@@ -1,4 +1,5 @@
-import { buildDeadlineCalendar, type FeedDeadline } from './deadline-calendar';
+import type { FeedDeadline } from '@notaflow/persistence';
+import { buildDeadlineCalendar } from './deadline-calendar';
 
 /** Content lines of an iCalendar text, folded lines joined again (RFC 5545 3.1). */
 function unfold(ics: string): string[] {
@@ -105,6 +106,14 @@ describe(buildDeadlineCalendar.name, () => {
     expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
     const summary = prop(events(ics).get(uid), 'SUMMARY');
     expect(summary).toContain('Motie Bikker c.s.\\; over mensenhandel\\, uitbuiting\\nen "loverboys"');
+  });
+
+  it('links each event to its deadline in the web app (RFC 5545 URL), on the origin users reach', () => {
+    const ics = buildDeadlineCalendar('JENV', [base], 'https://notaflow.minjenv.example');
+    expect(prop(events(ics).get(uid), 'URL')).toBe(
+      `URL;VALUE=URI:https://notaflow.minjenv.example/termijnen/${base.id}`,
+    );
+    expect(prop(events(buildDeadlineCalendar('JENV', [base])).get(uid), 'URL')).toBeUndefined();
   });
 
   it('is the same text for the same rows, so an unchanged feed keeps its ETag', () => {

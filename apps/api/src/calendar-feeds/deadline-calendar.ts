@@ -1,31 +1,26 @@
 import ical, { ICalEventBusyStatus, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
-import { addDays, formatDutchDate, type IsoDate } from '@notaflow/calendar';
-import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS, type DeadlineKind, type DeadlineStatus } from '@notaflow/domain';
-
-/** A deadline as the feed shows it: the row plus what its postponements add. */
-export interface FeedDeadline {
-  id: string;
-  kind: DeadlineKind;
-  title: string;
-  dueOn: IsoDate;
-  originalDueOn: IsoDate;
-  dossier: string | null;
-  status: DeadlineStatus;
-  /** Each one moved the date: the event's SEQUENCE counts them. */
-  grantedPostponements: number;
-  /** The date asked of the Kamer while a postponement awaits its answer. */
-  pendingPostponementTo: IsoDate | null;
-  /** The latest change to the deadline or its postponements. */
-  lastModified: Date;
-}
+import { addDays, formatDutchDate } from '@notaflow/calendar';
+import {
+  DEADLINE_KIND_LABELS,
+  DEADLINE_STATUS_LABELS,
+  WEB_APP_PATHS,
+  webAppUrl,
+  type DeadlineStatus,
+} from '@notaflow/domain';
+import type { FeedDeadline } from '@notaflow/persistence';
 
 const FEED_TTL_SECONDS = 3600;
 
 /**
  * The VCALENDAR of an organisation's deadlines: one all-day event per deadline, transparent (a deadline does not
- * make anyone busy). Deterministic for the same rows, so an unchanged feed gets the same ETag and a 304.
+ * make anyone busy), with a URL to the deadline in the web app on `webOrigin` when one is given. Deterministic for
+ * the same rows and origin, so an unchanged feed gets the same ETag and a 304.
  */
-export function buildDeadlineCalendar(organisation: string, deadlines: readonly FeedDeadline[]): string {
+export function buildDeadlineCalendar(
+  organisation: string,
+  deadlines: readonly FeedDeadline[],
+  webOrigin?: string,
+): string {
   const calendar = ical({
     prodId: { company: 'notaflow', product: 'termijnen', language: 'NL' },
     name: `notaflow — termijnen ${organisation}`,
@@ -45,6 +40,8 @@ export function buildDeadlineCalendar(organisation: string, deadlines: readonly 
       end: addDays(deadline.dueOn, 1),
       summary: summaryOf(deadline),
       description: descriptionOf(deadline),
+      // RFC 5545 3.8.4.6: where the deadline, its postponements and its nota are, one click from the calendar.
+      url: webOrigin ? webAppUrl(webOrigin, WEB_APP_PATHS.deadline(deadline.id)) : null,
       // RFC 5545 3.8.7.4: bumped for a new date and for the change of STATUS; neither can be undone.
       sequence: deadline.grantedPostponements + (cancelled ? 1 : 0),
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

@@ -1,5 +1,5 @@
 import { hashFeedToken, isFeedTokenShape, newFeedToken } from './calendar-feed-token';
-import { requestOrigin, subscriptionUrls } from './subscription-url';
+import { publicOrigin, requestOrigin, subscriptionUrls } from './subscription-url';
 
 describe(requestOrigin.name, () => {
   it.each([
@@ -25,6 +25,18 @@ describe(requestOrigin.name, () => {
     ['javascript', 'notaflow.example'],
   ])('refuses %s://%s', (protocol, host) => {
     expect(requestOrigin(protocol, host)).toBeUndefined();
+  });
+});
+
+describe(publicOrigin.name, () => {
+  const request = { protocol: 'http', host: '127.0.0.1:3000' };
+
+  it("takes PUBLIC_URL's origin behind a proxy, else the request's own", () => {
+    expect(publicOrigin({ PUBLIC_URL: 'https://notaflow.minjenv.example/' }, request)).toBe(
+      'https://notaflow.minjenv.example',
+    );
+    expect(publicOrigin({}, request)).toBe('http://127.0.0.1:3000');
+    expect(publicOrigin({}, { protocol: 'http', host: 'evil.example/x?' })).toBeUndefined();
   });
 });
 

@@ -1,3 +1,5 @@
+import type { AppConfig } from '@notaflow/config';
+
 /** Where the feed is served; the global prefix of bootstrap.ts, not imported to keep the module graph acyclic. */
 export const FEED_PATH = '/api/v1/deadlines.ics';
 
@@ -16,6 +18,17 @@ export function requestOrigin(protocol: string, host: string | undefined): strin
     // A port above 65535, an impossible IPv6 address.
     return undefined;
   }
+}
+
+/**
+ * Where users reach notaflow: PUBLIC_URL behind a proxy (whose own protocol and host the request carries), else
+ * the request's own origin; undefined when that is no plain origin.
+ */
+export function publicOrigin(
+  config: Pick<AppConfig, 'PUBLIC_URL'>,
+  request: { protocol: string; host: string | undefined },
+): string | undefined {
+  return config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : requestOrigin(request.protocol, request.host);
 }
 
 export interface SubscriptionUrls {

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   addDays,
   addWorkingDays,
@@ -10,10 +8,9 @@ import {
   prinsjesdag,
   vergaderjaarOf,
   workingDaysBetween,
-  type DateRange,
   type IsoDate,
 } from '@notaflow/calendar';
-import { CalendarPeriodEntity, type CalendarPeriodKind } from '@notaflow/persistence';
+import { CalendarRepository, type CalendarPeriodKind } from '@notaflow/persistence';
 import { AppException } from '../common/app.exception';
 import { isUuid } from '../common/ids';
 import { DEFAULT_PLAN_ROUTE, parseRoute } from './backward-plan';
@@ -33,7 +30,7 @@ const KIND_NAMES: Record<CalendarPeriodKind, string> = {
 
 @Injectable()
 export class CalendarService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly periods: CalendarRepository) {}
 
   addWorkingDays(from: IsoDate, days: number): DateResultDto {
     return { date: addWorkingDays(from, days) };
@@ -49,17 +46,17 @@ export class CalendarService {
   }
 
   async nextMinisterraad(after: IsoDate): Promise<DateResultDto> {
-    return { date: nextMinisterraad(after, { breaks: await this.ministerraadBreaks() }) };
+    return { date: nextMinisterraad(after, { breaks: await this.periods.ministerraadBreaks() }) };
   }
 
   /** Whether the ministerraad meets on date: a Friday outside its breaks that is no public holiday. */
   async isMinisterraadMeeting(date: IsoDate): Promise<boolean> {
-    return nextMinisterraad(addDays(date, -1), { breaks: await this.ministerraadBreaks() }) === date;
+    return nextMinisterraad(addDays(date, -1), { breaks: await this.periods.ministerraadBreaks() }) === date;
   }
 
   async backwardPlan(target: IsoDate, route = DEFAULT_PLAN_ROUTE): Promise<BackwardPlanDto> {
     const steps = parseRoute(route);
-    const breaks = steps.some((step) => 'onMeeting' in step) ? await this.ministerraadBreaks() : [];
+    const breaks = steps.some((step) => 'onMeeting' in step) ? await this.periods.ministerraadBreaks() : [];
     let stages;
     try {
       stages = backwardPlan(target, steps, { breaks });
@@ -70,50 +67,28 @@ export class CalendarService {
     return { target, stages, startBy: stages[0]!.latestStart };
   }
 
-  async list(kind: CalendarPeriodKind): Promise<CalendarPeriodDto[]> {
-    const rows = await this.dataSource.query(
-      `SELECT id, name, from_on::text AS "fromOn", to_on::text AS "toOn"
-         FROM calendar_periods WHERE kind = $1 ORDER BY from_on, id`,
-      [kind],
-    );
-    return rows as CalendarPeriodDto[];
+  list(kind: CalendarPeriodKind): Promise<CalendarPeriodDto[]> {
+    return this.periods.list(kind);
   }
 
   /** Adds a period; one that overlaps another of the same kind is refused with 409. */
   async create(kind: CalendarPeriodKind, dto: CreateCalendarPeriodDto): Promise<CalendarPeriodDto> {
     if (compareIsoDates(dto.fromOn, dto.toOn) > 0)
       throw AppException.field('toOn', 'before_start', 'must not be before fromOn');
-    return this.dataSource.transaction(async (db) => {
-      // One writer at a time per table, so two overlapping periods cannot both pass the check below.
-      await db.query('LOCK TABLE calendar_periods IN SHARE ROW EXCLUSIVE MODE');
-      const [overlap] = await db.query(
-        `SELECT name, from_on::text AS "fromOn", to_on::text AS "toOn" FROM calendar_periods
-          WHERE kind = $1 AND from_on <= $3::date AND to_on >= $2::date ORDER BY from_on LIMIT 1`,
-        [kind, dto.fromOn, dto.toOn],
-      );
+    return this.periods.writing(async (periods) => {
+      const overlap = await periods.firstOverlap(kind, dto.fromOn, dto.toOn);
       if (overlap) {
         throw new AppException(
           'calendar_period_overlap',
           `The ${KIND_NAMES[kind]} overlaps ${overlap.name} (${overlap.fromOn} to ${overlap.toOn}).`,
         );
       }
-      const [row] = await db.query(
-        `INSERT INTO calendar_periods (kind, name, from_on, to_on) VALUES ($1, $2, $3, $4)
-         RETURNING id, name, from_on::text AS "fromOn", to_on::text AS "toOn"`,
-        [kind, dto.name.trim(), dto.fromOn, dto.toOn],
-      );
-      return row as CalendarPeriodDto;
+      return periods.insert(kind, { name: dto.name.trim(), fromOn: dto.fromOn, toOn: dto.toOn });
     });
   }
 
   async remove(kind: CalendarPeriodKind, id: string): Promise<void> {
-    const result = isUuid(id) ? await this.dataSource.getRepository(CalendarPeriodEntity).delete({ id, kind }) : null;
-    if (!result?.affected) throw new AppException('calendar_period_not_found', `No ${KIND_NAMES[kind]} ${id}.`);
-  }
-
-  private ministerraadBreaks(): Promise<DateRange[]> {
-    return this.dataSource.query(
-      `SELECT from_on::text AS "from", to_on::text AS "to" FROM calendar_periods WHERE kind = 'ministerraad_break'`,
-    );
+    const deleted = isUuid(id) && (await this.periods.delete(kind, id));
+    if (!deleted) throw new AppException('calendar_period_not_found', `No ${KIND_NAMES[kind]} ${id}.`);
   }
 }

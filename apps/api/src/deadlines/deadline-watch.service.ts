@@ -1,15 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
-import { temporalDeadlineWatches, type DeadlineWatches } from '@notaflow/activities';
-import type { AppConfig } from '@notaflow/config';
-import { APP_CONFIG } from '../config/config.module';
+import { DeadlineRepository } from '@notaflow/persistence';
+import type { DeadlineWatches } from '@notaflow/temporal';
+
+/** The deadline watches on the API's task queue (deadline.module.ts); a test may give others. */
+export const DEADLINE_WATCHES = Symbol('DEADLINE_WATCHES');
 
 /** How often open deadlines without a watch are looked for. */
 const SWEEP_INTERVAL_MS = 60_000;
 /** A deadline younger than this may still be in the request that registers it, which starts its watch itself. */
-const GRACE = '1 minute';
+const GRACE_SECONDS = 60;
 const SWEEP_BATCH = 200;
 
 /**
@@ -21,17 +20,13 @@ const SWEEP_BATCH = 200;
 @Injectable()
 export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineWatchService.name);
-  private readonly watches: DeadlineWatches;
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
 
   constructor(
-    client: Client,
-    @Inject(APP_CONFIG) config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {
-    this.watches = temporalDeadlineWatches(client, config.TEMPORAL_TASK_QUEUE, dataSource);
-  }
+    @Inject(DEADLINE_WATCHES) private readonly watches: DeadlineWatches,
+    private readonly deadlines: DeadlineRepository,
+  ) {}
 
   async changed(deadlineIds: readonly string[]): Promise<void> {
     if (!deadlineIds.length) return;
@@ -39,11 +34,7 @@ export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicati
       await this.watches.ensure(deadlineIds);
     } catch (error) {
       this.logger.warn({ err: error, deadlineIds }, 'deadline watch not reached; the sweep will retry');
-      await this.dataSource
-        .query(`UPDATE deadlines SET watched_since = NULL WHERE id = ANY($1::uuid[]) AND status = 'open'`, [
-          deadlineIds,
-        ])
-        .catch(() => undefined);
+      await this.deadlines.markUnwatched(deadlineIds).catch(() => undefined);
     }
   }
 
@@ -62,14 +53,10 @@ export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicati
   sweep(): Promise<void> {
     this.sweeping ??= (async () => {
       try {
-        const rows: { id: string }[] = await this.dataSource.query(
-          `SELECT id FROM deadlines WHERE status = 'open' AND watched_since IS NULL
-              AND created_at < now() - interval '${GRACE}'
-            ORDER BY due_on LIMIT ${SWEEP_BATCH}`,
-        );
-        if (rows.length) {
-          await this.watches.ensure(rows.map((row) => row.id));
-          this.logger.log(`started ${rows.length} deadline watches that were missing`);
+        const ids = await this.deadlines.unwatched({ graceSeconds: GRACE_SECONDS, limit: SWEEP_BATCH });
+        if (ids.length) {
+          await this.watches.ensure(ids);
+          this.logger.log(`started ${ids.length} deadline watches that were missing`);
         }
       } catch (error) {
         this.logger.warn({ err: error }, 'deadline watch sweep failed; it runs again later');

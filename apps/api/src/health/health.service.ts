@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Connection } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { HealthRepository } from '@notaflow/persistence';
 import { TEMPORAL_PROBE_CONNECTION } from '../temporal/temporal.module';
 
 export type PartStatus = 'ok' | 'down';
@@ -24,13 +23,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 @Injectable()
 export class HealthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: HealthRepository,
     @Inject(TEMPORAL_PROBE_CONNECTION) private readonly temporal: Connection,
   ) {}
 
   async check(): Promise<HealthReport> {
     const [database, temporal] = await Promise.all([
-      this.probe(() => this.dataSource.query('SELECT 1')),
+      this.probe(() => this.database.ping()),
       this.probe(() =>
         this.temporal.withDeadline(Date.now() + PROBE_TIMEOUT_MS, () =>
           this.temporal.workflowService.getSystemInfo({}),

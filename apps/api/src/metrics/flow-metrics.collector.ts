@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { NOTA_STAGES } from '@notaflow/domain';
+import { FlowMetricsRepository, type FlowFigure } from '@notaflow/persistence';
 import { AppMetrics } from './app-metrics';
 
 const OUTCOMES = ['dispatched', 'rejected', 'withdrawn'] as const;
@@ -9,23 +8,14 @@ const TASK_STAGES = NOTA_STAGES.filter((stage) => stage !== 'done');
 /** Scrapes closer together than this (several Prometheus servers, a browser reloading) read the database once. */
 const MAX_AGE_MS = 5_000;
 
-interface FigureRow {
-  metric: 'flows' | 'open_tasks' | 'overdue_tasks' | 'view_age' | 'view_refresh';
-  label: string | null;
-  value: number;
-}
-
-/**
- * Flow and task figures read from PostgreSQL when Prometheus scrapes, so they hold across restarts and replicas.
- * One statement over small sets: notas (one row per flow), the open tasks' partial index, one bookkeeping row.
- */
+/** Flow and task figures read from PostgreSQL when Prometheus scrapes, so they hold across restarts and replicas. */
 @Injectable()
 export class FlowMetricsCollector {
   private readonly logger = new Logger(FlowMetricsCollector.name);
   private last: { at: number; reading: Promise<void> } | undefined;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly figures: FlowMetricsRepository,
     private readonly metrics: AppMetrics,
   ) {}
 
@@ -38,22 +28,8 @@ export class FlowMetricsCollector {
   private async read(): Promise<void> {
     const m = this.metrics;
     try {
-      const rows = await this.dataSource.transaction(async (db) => {
-        // A scrape must never queue behind a slow database: better a gap in the graph.
-        await db.query(`SET LOCAL statement_timeout = '2s'`);
-        return (await db.query(`
-          SELECT 'flows' AS metric, status AS label, count(*)::float8 AS value
-            FROM notas WHERE workflow_id IS NOT NULL GROUP BY status
-          UNION ALL
-          SELECT 'open_tasks', stage, count(*)::float8 FROM tasks WHERE status = 'open' GROUP BY stage
-          UNION ALL
-          SELECT 'overdue_tasks', stage, count(*)::float8 FROM tasks WHERE status = 'open' AND due_at < now() GROUP BY stage
-          UNION ALL
-          SELECT 'view_age', NULL, extract(epoch FROM now() - refreshed_at)::float8 FROM analytics_refresh
-          UNION ALL
-          SELECT 'view_refresh', NULL, duration_ms / 1000.0::float8 FROM analytics_refresh WHERE duration_ms IS NOT NULL`)) as FigureRow[];
-      });
-      const value = (metric: FigureRow['metric'], label: string | null = null) =>
+      const rows = await this.figures.figures();
+      const value = (metric: FlowFigure['metric'], label: string | null = null) =>
         rows.find((row) => row.metric === metric && row.label === label)?.value;
       this.clear();
       m.flowsStarted.inc(rows.filter((row) => row.metric === 'flows').reduce((sum, row) => sum + row.value, 0));

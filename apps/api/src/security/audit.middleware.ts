@@ -1,8 +1,7 @@
 import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { storableText } from '@notaflow/domain';
+import { AuditRepository } from '@notaflow/persistence';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -21,7 +20,7 @@ const MAX_TEXT = 300;
 export class AuditMiddleware implements NestMiddleware {
   private readonly logger = new Logger('Audit');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly audit: AuditRepository) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
     const arrived = microsecondsNow();
@@ -39,24 +38,19 @@ export class AuditMiddleware implements NestMiddleware {
     const signIn = path.endsWith('/auth/token') && typeof request.body?.username === 'string';
     const actor = request.actor?.username ?? (signIn ? String(request.body.username) : null);
     try {
-      await this.dataSource.query(
-        `INSERT INTO audit_log
-           (actor, role, organisation, action, object, result, status, origin, user_agent, request_id, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          clip(actor),
-          request.actor?.role ?? null,
-          request.actor?.organisation ?? null,
-          clip(`${request.method} ${route ?? path}`),
-          clip(path),
-          status < 400 ? 'success' : status < 500 ? 'refused' : 'failed',
-          status,
-          request.ip ?? null,
-          clip(request.headers['user-agent'] ?? null),
-          clip(String((request as { id?: unknown }).id ?? '')) || null,
-          isoMicroseconds(arrived),
-        ],
-      );
+      await this.audit.append({
+        actor: clip(actor),
+        role: request.actor?.role ?? null,
+        organisation: request.actor?.organisation ?? null,
+        action: clip(`${request.method} ${route ?? path}`),
+        object: clip(path),
+        result: status < 400 ? 'success' : status < 500 ? 'refused' : 'failed',
+        status,
+        origin: request.ip ?? null,
+        userAgent: clip(request.headers['user-agent'] ?? null),
+        requestId: clip(String((request as { id?: unknown }).id ?? '')) || null,
+        at: isoMicroseconds(arrived),
+      });
     } catch (error) {
       this.logger.error({ err: error, action: `${request.method} ${path}`, status }, 'audit entry not written');
     }
@@ -76,6 +70,8 @@ export function isoMicroseconds(micros: bigint): string {
 }
 
 /** At most MAX_TEXT characters, with what PostgreSQL cannot store replaced: the row is written whatever was sent. */
+function clip(value: string): string;
+function clip(value: string | null): string | null;
 function clip(value: string | null): string | null {
   return value === null ? null : storableText(value.slice(0, MAX_TEXT));
 }

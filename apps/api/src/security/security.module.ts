@@ -1,4 +1,6 @@
 import { Global, Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AuditRepository, SignInRepository } from '@notaflow/persistence';
+import { repositoryProvider } from '../database/repository.provider';
 import { AuditMiddleware } from './audit.middleware';
 import { RateLimiter } from './rate-limiter';
 import { SignInRateGuard } from './sign-in.guard';
@@ -7,7 +9,14 @@ import { SignInLockout } from './sign-in-lockout.service';
 /** Rate limits, sign-in lockout and the audit log. */
 @Global()
 @Module({
-  providers: [RateLimiter, SignInRateGuard, SignInLockout, AuditMiddleware],
+  providers: [
+    RateLimiter,
+    SignInRateGuard,
+    SignInLockout,
+    AuditMiddleware,
+    repositoryProvider(AuditRepository),
+    repositoryProvider(SignInRepository),
+  ],
   exports: [RateLimiter, SignInRateGuard, SignInLockout],
 })
 export class SecurityModule implements NestModule {

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { toAmsterdamDate } from '@notaflow/calendar';
 import type { FlowEventType, NotaStage, NotaStatus, TaskIdentity } from '@notaflow/domain';
-import { meetDeadlinesOfDispatchedNota } from '../deadline-closing';
 import { managerOf, type Database } from './database';
+import { DeadlineRepository } from './deadline.repository';
 
 export interface FlowEventRecord {
   seq: number;
@@ -224,6 +224,10 @@ async function updateNota(db: EntityManager, step: TransitionRecord): Promise<vo
   );
   if (dispatchedAt) {
     // The Kamer deadlines this nota answers are met with it, in the same transaction.
-    await meetDeadlinesOfDispatchedNota(db, step.notaId, toAmsterdamDate(dispatchedAt), new Date(step.at));
+    await new DeadlineRepository(db).meetDeadlinesOfDispatchedNota(
+      step.notaId,
+      toAmsterdamDate(dispatchedAt),
+      new Date(step.at),
+    );
   }
 }

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate } from '../../common/validators';
-import { TURNAROUND_GROUP_BY, type TurnaroundGroupBy } from '../turnaround.query';
+import { TURNAROUND_GROUP_BY, type TurnaroundGroupBy } from '@notaflow/persistence';
 
 export class TurnaroundQueryDto {
   @ApiPropertyOptional({

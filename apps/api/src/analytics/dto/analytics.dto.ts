@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DEADLINE_KINDS, NOTA_STAGES, TASK_TYPES } from '@notaflow/domain';
-import { TURNAROUND_GROUP_BY, type TurnaroundGroupBy } from '../turnaround.query';
+import { TURNAROUND_GROUP_BY, type TurnaroundGroupBy } from '@notaflow/persistence';
 
 export const TURNAROUND_KINDS = ['task', 'changes_requested'] as const;
 export type TurnaroundKind = (typeof TURNAROUND_KINDS)[number];
