@@ -5,6 +5,8 @@ import { startTestApp, type TestApp } from './support/app';
 import { FlowDriver } from './support/flow-driver';
 import { ApiClient, DEMO_ROUTE } from './support/http';
 
+/** A SHA-256 no document has: for requests refused before the text they name matters. */
+const ANY_SHA256 = '0'.repeat(64);
 describe('the approval flow through the HTTP API', () => {
   let app: TestApp;
   let flow: FlowDriver;
@@ -25,8 +27,14 @@ describe('the approval flow through the HTTP API', () => {
     expect(nota).toMatchObject({ status: 'draft', stage: null, version: 1, dossier: '28 638', route: DEMO_ROUTE });
     expect(nota.onsKenmerk).toMatch(ONS_KENMERK_PATTERN);
 
+    expect((await flow.as.staff.post(`/notas/${nota.id}/submit`)).body).toMatchObject({
+      status: 409,
+      code: 'document_missing',
+    });
+    const sha256 = await flow.addNotaDocument(nota.id);
     const submitted = await flow.as.staff.post(`/notas/${nota.id}/submit`);
     expect(submitted.status).toBe(202);
+    expect((await flow.nota(nota.id)).documentSha256).toBe(sha256);
     expect(submitted.body).toEqual({
       id: nota.id,
       status: 'in_review',
@@ -156,6 +164,7 @@ describe('the approval flow through the HTTP API', () => {
     };
 
     await refusedAt('draft', null);
+    await flow.addNotaDocument(nota.id);
     expect((await flow.as.staff.post(`/notas/${nota.id}/submit`)).status).toBe(202);
     await refusedAt('in_review', 'decision');
     await flow.decide('bewindspersoon', nota.id, 'approve');
@@ -208,12 +217,15 @@ describe('the approval flow through the HTTP API', () => {
     await flow.throughDecision(nota.id);
     const [vwsTask] = await flow.openTasks('vws', nota.id);
     const before = await eventCount(nota.id);
-    const reply = await flow.as.bz.post(`/tasks/${vwsTask.id}/decision`, { decision: 'approve' });
+    const seenSha256 = await flow.seen(nota.id, 'bz');
+    const reply = await flow.as.bz.post(`/tasks/${vwsTask.id}/decision`, { decision: 'approve', seenSha256 });
     expect(reply.status).toBe(403);
     expect(reply.headers.get('content-type')).toMatch(/problem\+json/);
     expect(await eventCount(nota.id)).toBe(before);
     // Reviewers of the own ministry cannot act on a co-sign task either.
-    expect((await flow.as.dg.post(`/tasks/${vwsTask.id}/decision`, { decision: 'approve' })).status).toBe(403);
+    expect((await flow.as.dg.post(`/tasks/${vwsTask.id}/decision`, { decision: 'approve', seenSha256 })).status).toBe(
+      403,
+    );
     expect((await flow.as.bz.get(`/tasks?status=open&notaId=${nota.id}`)).body.map((t: any) => t.organisation)).toEqual(
       ['BZ'],
     );
@@ -222,12 +234,13 @@ describe('the approval flow through the HTTP API', () => {
   it('answers the same decision twice with 409 and records it once', async () => {
     const nota = await flow.registerAndSubmit();
     const [task] = await flow.openTasks('afdelingshoofd', nota.id);
+    const approve = { decision: 'approve', seenSha256: await flow.seen(nota.id, 'afdelingshoofd') };
     const [a, b] = await Promise.all([
-      flow.as.afdelingshoofd.post(`/tasks/${task.id}/decision`, { decision: 'approve' }),
-      flow.as.afdelingshoofd.post(`/tasks/${task.id}/decision`, { decision: 'approve' }),
+      flow.as.afdelingshoofd.post(`/tasks/${task.id}/decision`, approve),
+      flow.as.afdelingshoofd.post(`/tasks/${task.id}/decision`, approve),
     ]);
     expect({ statuses: [a.status, b.status].sort(), bodies: [a.body, b.body] }).toMatchObject({ statuses: [200, 409] });
-    const again = await flow.as.afdelingshoofd.post(`/tasks/${task.id}/decision`, { decision: 'approve' });
+    const again = await flow.as.afdelingshoofd.post(`/tasks/${task.id}/decision`, approve);
     expect(again.status).toBe(409);
     const decided = await app.dataSource.query(
       "SELECT count(*)::int AS n FROM flow_events WHERE task_id = $1 AND type = 'task_decided'",
@@ -431,15 +444,26 @@ describe('the approval flow through the HTTP API', () => {
       expect((await anonymous.get('/notas')).status).toBe(401);
       expect((await anonymous.get('/tasks?status=open')).status).toBe(401);
       expect(
-        (await flow.as.dg.post('/tasks/00000000-0000-4000-8000-000000000000/decision', { decision: 'approve' })).status,
+        (
+          await flow.as.dg.post('/tasks/00000000-0000-4000-8000-000000000000/decision', {
+            decision: 'approve',
+            seenSha256: ANY_SHA256,
+          })
+        ).status,
       ).toBe(404);
-      expect((await flow.as.dg.post('/tasks/not-a-uuid/decision', { decision: 'approve' })).status).toBe(404);
+      expect(
+        (await flow.as.dg.post('/tasks/not-a-uuid/decision', { decision: 'approve', seenSha256: ANY_SHA256 })).status,
+      ).toBe(404);
       expect((await flow.as.staff.get('/notas/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     });
   });
 
   describe('invalid bodies get 400 problem+json naming the field', () => {
-    const cases: [string, (ids: { nota: string; task: string; dispatched: string }) => [string, unknown], string][] = [
+    const cases: [
+      string,
+      (ids: { nota: string; task: string; dispatched: string; seen: string }) => [string, unknown],
+      string,
+    ][] = [
       ['register: no title', () => ['/notas', { route: DEMO_ROUTE }], 'title'],
       [
         'register: bad uwKenmerk',
@@ -493,7 +517,10 @@ describe('the approval flow through the HTTP API', () => {
       ],
       [
         'decision: NUL in the remarks',
-        ({ task }) => [`/tasks/${task}/decision`, { decision: 'approve', remarks: 'akkoord\u0000' }],
+        ({ task, seen }) => [
+          `/tasks/${task}/decision`,
+          { decision: 'approve', remarks: 'akkoord\u0000', seenSha256: seen },
+        ],
         'remarks',
       ],
       [
@@ -503,20 +530,27 @@ describe('the approval flow through the HTTP API', () => {
       ],
       ['versions: half a surrogate pair', ({ nota }) => [`/notas/${nota}/versions`, { note: '\uDCDC' }], 'note'],
       ['token: NUL in the username', () => ['/auth/token', { username: 'jenv\u0000', password: 'demo' }], 'username'],
-      ['decision: unknown decision', ({ task }) => [`/tasks/${task}/decision`, { decision: 'maybe' }], 'decision'],
+      [
+        'decision: unknown decision',
+        ({ task, seen }) => [`/tasks/${task}/decision`, { decision: 'maybe', seenSha256: seen }],
+        'decision',
+      ],
       [
         'decision: hold on an initial task',
-        ({ task }) => [`/tasks/${task}/decision`, { decision: 'hold' }],
+        ({ task, seen }) => [`/tasks/${task}/decision`, { decision: 'hold', seenSha256: seen }],
         'decision',
       ],
       [
         'decision: bad nextMeeting',
-        ({ task }) => [`/tasks/${task}/decision`, { decision: 'approve', nextMeeting: '2024-13-01' }],
+        ({ task, seen }) => [
+          `/tasks/${task}/decision`,
+          { decision: 'approve', nextMeeting: '2024-13-01', seenSha256: seen },
+        ],
         'nextMeeting',
       ],
       [
         'decision: remarks not text',
-        ({ task }) => [`/tasks/${task}/decision`, { decision: 'approve', remarks: 5 }],
+        ({ task, seen }) => [`/tasks/${task}/decision`, { decision: 'approve', remarks: 5, seenSha256: seen }],
         'remarks',
       ],
       ['withdraw: no reason', ({ nota }) => [`/notas/${nota}/withdraw`, {}], 'reason'],
@@ -529,10 +563,11 @@ describe('the approval flow through the HTTP API', () => {
       ],
       ['token: no password', () => ['/auth/token', { username: 'jenv.staff' }], 'password'],
     ];
-    const ids = { nota: '', task: '', dispatched: '' };
+    const ids = { nota: '', task: '', dispatched: '', seen: '' };
     beforeAll(async () => {
       const nota = await flow.registerAndSubmit();
       ids.nota = nota.id;
+      ids.seen = await flow.seen(nota.id, 'afdelingshoofd');
       ids.task = (await flow.openTasks('afdelingshoofd', nota.id))[0].id;
       ids.dispatched = nota.id;
     });

@@ -27,6 +27,7 @@ describe('a worker stopped and restarted in the middle of co-signing', () => {
     const pending = flow.as.bho.post(`/tasks/${bhoTask.id}/decision`, {
       decision: 'approve',
       remarks: 'tijdens herstart',
+      seenSha256: await flow.seen(nota.id, 'bho'),
     });
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect((await handle.describe()).status.name).toBe('RUNNING');

@@ -1,3 +1,4 @@
+import { pdfWith, upload } from './documents';
 import { ApiClient, DEMO_ROUTE, type Reply } from './http';
 
 export const USERNAMES = {
@@ -43,9 +44,37 @@ export class FlowDriver {
 
   async registerAndSubmit(overrides: Record<string, unknown> = {}): Promise<any> {
     const nota = await this.register(overrides);
+    await this.addNotaDocument(nota.id);
     const submitted = await this.as.staff.post(`/notas/${nota.id}/submit`);
     expect(submitted.status).toBe(202);
     return nota;
+  }
+
+  /**
+   * Uploads a nota document to the open version, as a drafter does before submitting or answering with a new
+   * version; its text names the nota and `text`, so each version's document differs. Answers its SHA-256.
+   */
+  async addNotaDocument(notaId: string, text = 'versie 1'): Promise<string> {
+    const bytes = await pdfWith(`Nota ${notaId}: ${text}`);
+    const reply = await upload(
+      this.as.staff.baseUrl,
+      this.as.staff.token!,
+      notaId,
+      { role: 'nota' },
+      {
+        bytes,
+        fileName: 'nota.pdf',
+      },
+    );
+    if (reply.status !== 201) throw new Error(`upload: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply.body.sha256;
+  }
+
+  /** The SHA-256 of the nota document `who` reads now: what their decision names. */
+  async seen(notaId: string, who: Who): Promise<string> {
+    const reply = await this.as[who].get(`/notas/${notaId}`);
+    if (reply.status !== 200) throw new Error(`${who} reads ${notaId}: ${reply.status}`);
+    return reply.body.documentSha256;
   }
 
   async openTasks(who: Who, notaId: string): Promise<any[]> {
@@ -67,6 +96,7 @@ export class FlowDriver {
     return this.as[who].post(`/tasks/${tasks[0].id}/decision`, {
       decision,
       remarks: `${decision} door ${who}`,
+      seenSha256: await this.seen(notaId, who),
       ...extra,
     });
   }

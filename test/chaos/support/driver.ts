@@ -1,4 +1,5 @@
 import { ApiClient } from '../../support/http';
+import { pdfWith, upload } from '../../support/documents';
 
 /** A short route that still has a parallel stage (two co-signing ministries) and the ministerraad's hold. */
 export const CHAOS_ROUTE = {
@@ -88,8 +89,18 @@ export class ChaosDriver {
       });
       if (registered.status !== 201)
         throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
-      const submitted = await this.as.staff.post(`/notas/${registered.body.id}/submit`);
-      if (submitted.status !== 202) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+      const document = await upload(
+        this.as.staff.baseUrl,
+        this.as.staff.token!,
+        registered.body.id,
+        { role: 'nota' },
+        {
+          bytes: await pdfWith(`Chaos ${label} ${index + 1}`),
+          fileName: 'nota.pdf',
+        },
+      );
+      if (document.status !== 201) throw new Error(`upload: ${document.status} ${JSON.stringify(document.body)}`);
+      await this.submit(registered.body.id);
       flows.push({
         index,
         notaId: registered.body.id,
@@ -99,6 +110,22 @@ export class ChaosDriver {
       });
     });
     return flows.sort((a, b) => a.index - b.index);
+  }
+
+  /**
+   * Submits as a client should: a 503 (the flow did not answer in time on a loaded machine) may still have started
+   * the flow, so the nota is read before the request is sent again.
+   */
+  private async submit(notaId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const submitted = await this.as.staff.post(`/notas/${notaId}/submit`);
+      if (submitted.status === 202) return;
+      const started = submitted.status === 503 && (await this.nota(notaId)).status !== 'draft';
+      if (started) return;
+      if (submitted.status !== 503 || attempt === 3) {
+        throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+      }
+    }
   }
 
   /** The status a read answers with (0: no answer), as jenv.staff. */
@@ -148,7 +175,11 @@ export class ChaosDriver {
     };
     this.attempts.push(attempt);
     try {
-      const reply = await this.as[who].post(`/tasks/${task.id}/decision`, { decision, remarks: `chaos ${this.fault}` });
+      const reply = await this.as[who].post(`/tasks/${task.id}/decision`, {
+        decision,
+        remarks: `chaos ${this.fault}`,
+        seenSha256: nota.documentSha256,
+      });
       attempt.status = reply.status;
       if (reply.status !== 200) attempt.detail = JSON.stringify(reply.body).slice(0, 300);
     } catch (error) {

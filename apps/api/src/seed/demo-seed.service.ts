@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { toAmsterdamDate } from '@notaflow/calendar';
 import type { AppConfig } from '@notaflow/config';
 import { DEMO_USERS, type Actor } from '@notaflow/domain';
-import { DeadlineEntity, NotaEntity, PostponementEntity, TaskEntity } from '@notaflow/persistence';
+import { DeadlineEntity, DocumentRepository, NotaEntity, PostponementEntity, TaskEntity } from '@notaflow/persistence';
 import { DeadlineService } from '../deadlines/deadline.service';
+import { DocumentService } from '../documents/document.service';
 import { DeadlineWatchService } from '../deadlines/deadline-watch.service';
 import { APP_CONFIG } from '../config/config.module';
 import { NotaService } from '../notas/nota.service';
@@ -14,6 +15,7 @@ import { TurnaroundViewRefresher } from '../analytics/turnaround-view.refresher'
 import { demoDeadlines, type DemoDeadline } from './demo-deadlines';
 import { seedDemoHistory } from './demo-history';
 import { demoDossier, type DemoNota } from './demo-dossier';
+import { demoBeslisnota } from './demo-documents';
 
 /**
  * Seeds dossier 28 638 through the same services users go through, so every demo nota has a real flow.
@@ -33,6 +35,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly deadlines: DeadlineService,
     private readonly watches: DeadlineWatchService,
     private readonly analytics: TurnaroundViewRefresher,
+    private readonly documents: DocumentService,
+    private readonly documentRepository: DocumentRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -116,6 +120,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
       );
       nota = await this.dataSource.getRepository(NotaEntity).findOneByOrFail({ id: demo.id });
     }
+    if (nota.status === 'draft' && !(await this.documentRepository.notaDocument(demo.id, 1))) {
+      await this.documents.write(staff, demo.id, demoBeslisnota(demo, toAmsterdamDate(new Date())));
+    }
     if (nota.status === 'draft' && demo.steps.length === 0 && !demo.submit) return;
     if (nota.status === 'draft') await this.notas.submit(staff, demo.id);
 
@@ -134,7 +141,13 @@ export class DemoSeedService implements OnApplicationBootstrap {
         continue;
       }
       const task = await this.waitForTask(demo.id, who);
-      await this.tasks.decide(who, task.id, { decision: step.decision, remarks: step.remarks });
+      // Every decision names the text its holder read: the current version's nota document.
+      const seen = await this.documentRepository.notaDocument(demo.id, task.version);
+      await this.tasks.decide(who, task.id, {
+        decision: step.decision,
+        remarks: step.remarks,
+        seenSha256: seen!.sha256,
+      });
     }
     if (demo.kamerstuk) {
       const done = await this.dataSource.getRepository(NotaEntity).findOneByOrFail({ id: demo.id });
