@@ -67,6 +67,13 @@ export function NotaPage() {
     mine.reload();
   }
 
+  /** Refused on a stale version: the dialog links to the new version's changes; the page loads what is now. */
+  function stale() {
+    setDeciding(undefined);
+    nota.reload();
+    mine.reload();
+  }
+
   function decided(result: DecisionResult) {
     setDeciding(undefined);
     const where =
@@ -163,9 +170,11 @@ export function NotaPage() {
             <DecisionDialog
               key={deciding.id}
               task={deciding}
+              seenSha256={shownNotaDocument?.sha256 ?? null}
               open
               onClose={() => setDeciding(undefined)}
               onDecided={decided}
+              onStale={stale}
             />
           )}
         </>
