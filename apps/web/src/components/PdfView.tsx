@@ -59,13 +59,15 @@ export function PdfView({ bytes, name }: PdfViewProps) {
       const document = await task.promise;
       if (cancelled) return;
       setProgress({ state: 'rendering', pages: document.numPages });
-      const width = container.clientWidth || 800;
+      const width = contentWidth(container) || 800;
       for (let number = 1; number <= document.numPages && !cancelled; number++) {
         const page = await document.getPage(number);
-        const scale = width / page.getViewport({ scale: 1 }).width;
+        const natural = page.getViewport({ scale: 1 });
+        const scale = width / natural.width;
         const viewport = page.getViewport({ scale });
-        const element = pageElement(`${name}, pagina ${number} van ${document.numPages}`, scale, viewport);
+        const element = pageElement(`${name}, pagina ${number} van ${document.numPages}`, natural.width, viewport);
         container.append(element.root);
+        scaleTo(element.root, scale);
         const ratio = window.devicePixelRatio || 1;
         element.canvas.width = Math.floor(viewport.width * ratio);
         element.canvas.height = Math.floor(viewport.height * ratio);
@@ -86,8 +88,17 @@ export function PdfView({ bytes, name }: PdfViewProps) {
       if (!cancelled) setProgress({ state: 'done', pages: document.numPages });
     })().catch(() => !cancelled && setProgress({ state: 'failed' }));
 
+    // The drawing scales with the page (CSS); the text layer follows by its scale factor, so it stays over the text.
+    const resized = new ResizeObserver(() => {
+      for (const page of container.querySelectorAll<HTMLElement>('.nf-pdf__page')) {
+        scaleTo(page, page.clientWidth / Number(page.dataset.naturalWidth));
+      }
+    });
+    resized.observe(container);
+
     return () => {
       cancelled = true;
+      resized.disconnect();
       void destroy?.();
     };
   }, [bytes, name]);
@@ -104,7 +115,7 @@ export function PdfView({ bytes, name }: PdfViewProps) {
           <Paragraph>Dit PDF-bestand kan hier niet worden getoond. Download het om het te lezen.</Paragraph>
         </Alert>
       )}
-      <div ref={pagesRef} className="nf-pdf__pages" lang="nl" />
+      <div ref={pagesRef} className="nf-pdf__pages" lang="nl" hidden={progress.state === 'failed'} />
     </div>
   );
 }
@@ -113,15 +124,25 @@ function pagesLabel(pages: number): string {
   return pages === 1 ? '1 pagina' : `${pages} pagina's`;
 }
 
-/** One page: a named group with the drawing and, over it, the text layer pdf.js positions by the scale factors. */
-function pageElement(label: string, scale: number, viewport: { width: number; height: number }) {
+function contentWidth(element: HTMLElement): number {
+  const style = getComputedStyle(element);
+  return element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+}
+
+/** pdf.js's text layer sizes and places its spans by these (its viewer's style sheet sets them per page). */
+function scaleTo(page: HTMLElement, scale: number): void {
+  if (!Number.isFinite(scale) || scale <= 0) return;
+  page.style.setProperty('--scale-factor', String(scale));
+  page.style.setProperty('--total-scale-factor', String(scale));
+}
+
+/** One page: a named group with the drawing and, over it, the text layer. */
+function pageElement(label: string, naturalWidth: number, viewport: { width: number; height: number }) {
   const root = document.createElement('div');
   root.className = 'nf-pdf__page';
   root.setAttribute('role', 'group');
   root.setAttribute('aria-label', label);
-  // pdf.js's text layer sizes and places its spans by these (its viewer's style sheet sets them per page).
-  root.style.setProperty('--scale-factor', String(scale));
-  root.style.setProperty('--total-scale-factor', String(scale));
+  root.dataset.naturalWidth = String(naturalWidth);
   root.style.setProperty('--scale-round-x', '1px');
   root.style.setProperty('--scale-round-y', '1px');
   root.style.aspectRatio = `${viewport.width} / ${viewport.height}`;

@@ -65,6 +65,8 @@ export function NotaPage() {
     void navigate(location.pathname, { replace: true, state: { flash: message } });
     nota.reload();
     mine.reload();
+    // Submitting seals the version's documents: their status changes with it.
+    documents.reload();
   }
 
   /** Refused on a stale version: the dialog links to the new version's changes; the page loads what is now. */
