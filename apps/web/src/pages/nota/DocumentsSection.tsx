@@ -97,7 +97,7 @@ export function DocumentsSection({
         </Alert>
       )}
       {!documents && !loaded.error && <Paragraph role="status">Documenten laden…</Paragraph>}
-      <p role="status" className="nf-subtle">
+      <p role="status" className="nf-subtle nf-status">
         {removed}
       </p>
       {documents && (
