@@ -1,5 +1,7 @@
 /** Two tiers: unit specs of pure logic, and e2e specs on a real PostgreSQL and Temporal dev server. */
 const moduleNameMapper = {
+  // The one file of libs/documents the web app takes: the beslisnota's sections, without the server's libraries.
+  '^@notaflow/documents/beslisnota$': '<rootDir>/libs/documents/src/beslisnota',
   '^@notaflow/(domain|calendar|persistence|temporal|config|storage|documents)$': '<rootDir>/libs/$1/src',
   '^@notaflow/workflows$': '<rootDir>/workflows',
   '^@notaflow/activities$': '<rootDir>/activities',

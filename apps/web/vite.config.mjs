@@ -16,7 +16,13 @@ export default {
   logLevel: 'warn',
   // @vitejs/plugin-react is not needed for a production build: Vite's own Oxc transform compiles JSX.
   oxc: { jsx: { runtime: 'automatic' } },
-  resolve: { alias: { '@notaflow/domain': path.join(root, 'libs/domain/src/index.ts') } },
+  resolve: {
+    alias: {
+      '@notaflow/domain': path.join(root, 'libs/domain/src/index.ts'),
+      // The beslisnota's sections as the PDF prints them; the rest of libs/documents is the server's (pdfkit, pdf.js).
+      '@notaflow/documents/beslisnota': path.join(root, 'libs/documents/src/beslisnota.ts'),
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -4,6 +4,7 @@ import { Paragraph } from '@rijkshuisstijl-community/components-react';
 import { AuthProvider, CALLBACK_PATH, SIGN_IN_PATH, useAuth } from './auth/AuthProvider';
 import { Layout } from './components/Layout';
 import { homeFor } from './lib/navigation';
+import { BeslisnotaPage } from './pages/BeslisnotaPage';
 import { CalendarFeedsPage } from './pages/CalendarFeedsPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { DeadlinePage } from './pages/DeadlinePage';
@@ -51,6 +52,7 @@ export function App() {
             <Route path="notas" element={<NotasPage />} />
             <Route path="notas/nieuw" element={<NewNotaPage />} />
             <Route path="notas/:id" element={<NotaPage />} />
+            <Route path="notas/:id/nota-schrijven" element={<BeslisnotaPage />} />
             <Route path="termijnen" element={<DeadlinesPage />} />
             <Route path="termijnen/:id" element={<DeadlinePage />} />
             <Route path="agenda-abonnementen" element={<CalendarFeedsPage />} />

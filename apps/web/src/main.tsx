@@ -3,6 +3,7 @@
 // @rijkshuisstijl-community/components-react itself when it loads, so it is not imported a second time here.
 import '@rijkshuisstijl-community/design-tokens/dist/index.css';
 import './styles/app.css';
+import './styles/documents.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

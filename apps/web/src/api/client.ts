@@ -24,6 +24,11 @@ export function setTokenSource(source: TokenSource): void {
   tokenSource = source;
 }
 
+/** The session's token, for a request made outside the client (an upload through XMLHttpRequest). */
+export function currentToken(): string | undefined {
+  return tokenSource();
+}
+
 /** Called when the API says the token is no good (expired, revoked): the app sends the user to sign in again. */
 export function onUnauthorized(listener: Listener): () => void {
   unauthorizedListeners.add(listener);
@@ -39,13 +44,15 @@ const session: Middleware = {
     return request;
   },
   onResponse({ request, response }) {
-    const token = tokenSource();
-    // Only a refusal of the session's own token ends the session.
-    if (response.status === 401 && token && request.headers.get('authorization') === `Bearer ${token}`) {
-      unauthorizedListeners.forEach((listener) => listener());
-    }
+    if (response.status === 401) refusedToken(request.headers.get('authorization'));
   },
 };
+
+/** Only a refusal of the session's own token ends the session. */
+export function refusedToken(authorization: string | null): void {
+  const token = tokenSource();
+  if (token && authorization === `Bearer ${token}`) unauthorizedListeners.forEach((listener) => listener());
+}
 
 /**
  * The API's client, typed by the paths of its OpenAPI document (schema.gen.ts): `client.GET('/api/v1/notas/{id}',
@@ -82,17 +89,19 @@ export async function answer<D>(pending: Promise<Settled<D>>): Promise<D> {
 }
 
 /**
- * Saves an API answer asked as CSV (`Accept: text/csv`, parsed as a Blob) as a file: fetched with the bearer token,
+ * Saves an API answer parsed as a Blob (a CSV, a document, the package) as a file: fetched with the bearer token,
  * which a plain link could not send. The API names the file.
  */
-export async function downloadCsv(pending: Promise<Settled<Blob>>, fallbackName: string): Promise<void> {
+export async function downloadFile(pending: Promise<Settled<Blob>>, fallbackName: string): Promise<void> {
   const { data: blob, response } = await settle(pending);
   const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName;
+  // The exact name (RFC 6266 filename*) over the ASCII one old clients get.
+  const exact = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = decodeURIComponent(name);
+  link.download = exact ? decodeURIComponent(exact) : (plain ?? fallbackName);
   document.body.append(link);
   link.click();
   link.remove();
@@ -102,3 +111,6 @@ export async function downloadCsv(pending: Promise<Settled<Blob>>, fallbackName:
 
 /** How to ask a path for CSV instead of JSON. */
 export const AS_CSV = { parseAs: 'blob', headers: { accept: 'text/csv' } } as const;
+
+/** How to ask a path for its bytes as they are (a document, a ZIP). */
+export const AS_BLOB = { parseAs: 'blob', headers: { accept: '*/*' } } as const;

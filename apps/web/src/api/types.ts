@@ -17,6 +17,14 @@ export type CreateNotaRequest = Schemas['CreateNotaDto'];
 export type NotaSummary = Schemas['NotaSummaryDto'];
 export type Nota = Schemas['NotaDto'];
 export type DecisionResult = Schemas['DecisionResultDto'];
+export type DecisionRequest = Schemas['DecisionDto'];
+
+export type NotaDocument = Schemas['DocumentDto'];
+export type DocumentRole = NotaDocument['role'];
+export type BeslisnotaRequest = Schemas['BeslisnotaDto'];
+export type Toelichtingen = Schemas['ToelichtingenDto'];
+export type Changes = Schemas['ChangesDto'];
+export type TextChange = Schemas['TextChangeDto'];
 
 export type CreateDeadlineRequest = Schemas['CreateDeadlineDto'];
 export type Deadline = Schemas['DeadlineDto'];

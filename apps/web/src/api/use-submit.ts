@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { fieldErrorsOf, type FieldErrors } from '../lib/problem';
+import { fieldErrorsOf, type FieldErrors, type Problem } from '../lib/problem';
 import { ApiError } from './client';
 
 export interface Submission {
@@ -8,6 +8,8 @@ export interface Submission {
   errors: FieldErrors;
   /** What went wrong as a whole, for a message above the form. */
   failure: string | undefined;
+  /** The refusal behind the failure, for a form that says more about some codes than their words. */
+  problem: Problem | undefined;
   setErrors(errors: FieldErrors): void;
   /** Runs the request; true when it succeeded. */
   run(action: () => Promise<unknown>): Promise<boolean>;
@@ -17,10 +19,12 @@ export function useSubmit(): Submission {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>();
+  const [problem, setProblem] = useState<Problem>();
 
   const run = useCallback(async (action: () => Promise<unknown>) => {
     setBusy(true);
     setFailure(undefined);
+    setProblem(undefined);
     setErrors({});
     try {
       await action();
@@ -29,6 +33,7 @@ export function useSubmit(): Submission {
       const apiError = error instanceof ApiError ? error : undefined;
       const fields = fieldErrorsOf(apiError?.problem);
       setErrors(fields);
+      setProblem(apiError?.problem);
       setFailure(
         Object.keys(fields).length
           ? 'Niet alle gegevens zijn juist ingevuld. Zie de meldingen bij de velden.'
@@ -40,5 +45,5 @@ export function useSubmit(): Submission {
     }
   }, []);
 
-  return { busy, errors, failure, setErrors, run };
+  return { busy, errors, failure, problem, setErrors, run };
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { Checkbox, FormField, Radio, Textarea, TextInput } from '@rijkshuisstijl-community/components-react';
 
 interface FieldBase {
@@ -105,6 +105,39 @@ export function TextAreaField({ value, onChange, rows = 4, optional, ...field }:
           aria-invalid={field.error ? true : undefined}
           aria-describedby={describedBy(field.id, field.description, field.error)}
           onChange={(event) => onChange(event.target.value)}
+        />
+      }
+    />
+  );
+}
+
+interface FileFieldProps extends FieldBase {
+  onChange(file: File | null): void;
+  /** The extensions the picker offers, e.g. `.pdf,.docx`. */
+  accept?: string;
+  disabled?: boolean;
+  /** To clear the picker after the file has gone. */
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** One file, picked with the browser's own control: keyboard and screen reader support come with it. */
+export function FileField({ onChange, accept, disabled, inputRef, optional, ...field }: FileFieldProps) {
+  return (
+    <Field
+      {...field}
+      optional={optional}
+      input={
+        <input
+          ref={inputRef}
+          id={field.id}
+          name={field.id}
+          type="file"
+          className={`nf-file${field.error ? ' nf-file--invalid' : ''}`}
+          accept={accept}
+          disabled={disabled}
+          aria-invalid={field.error ? true : undefined}
+          aria-describedby={describedBy(field.id, field.description, field.error)}
+          onChange={(event) => onChange(event.target.files?.[0] ?? null)}
         />
       }
     />

@@ -21,6 +21,8 @@ interface FormDialogProps<T> {
   fieldId?(name: string): string;
   /** What the dialog is about, above what went wrong. */
   intro?: ReactNode;
+  /** Said instead of the failure's words, for a refusal that needs more (a link to what changed). */
+  failureContent?: ReactNode;
   /** The fields. */
   children?: ReactNode;
 }
@@ -41,11 +43,14 @@ export function FormDialog<T>({
   onClose,
   fieldId = (name) => name,
   intro,
+  failureContent,
   children,
 }: FormDialogProps<T>) {
   const summary = useRef<HTMLDivElement>(null);
+  const alert = useRef<HTMLDivElement>(null);
   const { errors } = submission;
-  const focusSummary = () => requestAnimationFrame(() => summary.current?.focus());
+  // The field errors' summary, else the refusal of the form as a whole: either is read out when focused.
+  const focusSummary = () => requestAnimationFrame(() => (summary.current ?? alert.current)?.focus());
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -73,9 +78,9 @@ export function FormDialog<T>({
           items={fieldErrors.map(([name, message]) => ({ target: fieldId(name), message }))}
         />
         {submission.failure && fieldErrors.length === 0 && (
-          <Alert type="error">
-            <Paragraph>{submission.failure}</Paragraph>
-          </Alert>
+          <div ref={alert} tabIndex={-1} className="nf-dialog__failure">
+            <Alert type="error">{failureContent ?? <Paragraph>{submission.failure}</Paragraph>}</Alert>
+          </div>
         )}
         {children}
         <ActionGroup>

@@ -26,7 +26,7 @@ import {
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
 import type { NotaStage, TaskType } from '@notaflow/domain';
-import { AS_CSV, ApiError, client, downloadCsv } from '../api/client';
+import { AS_CSV, ApiError, client, downloadFile } from '../api/client';
 import { useOrganisations } from '../api/organisations';
 import type { TurnaroundGroup, TurnaroundGroupBy } from '../api/types';
 import { useApi } from '../api/use-api';
@@ -213,7 +213,7 @@ function TurnaroundSection({
         </Heading>
         <CsvButton
           download={() =>
-            downloadCsv(
+            downloadFile(
               client.GET('/api/v1/analytics/turnaround', { params: { query }, ...AS_CSV }),
               `doorlooptijd-${groupBy}-${from}-${to}.csv`,
             )
@@ -325,7 +325,7 @@ function OverdueSection() {
         </Heading>
         <CsvButton
           download={() =>
-            downloadCsv(
+            downloadFile(
               client.GET('/api/v1/analytics/overdue', { params: { query }, ...AS_CSV }),
               `te-laat-${today()}.csv`,
             )

@@ -1,33 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router-dom';
-import {
-  Alert,
-  Button,
-  Heading,
-  Paragraph,
-  PreHeading,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
-import { useOrganisations } from '../api/organisations';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Heading, Paragraph, PreHeading } from '@rijkshuisstijl-community/components-react';
+import { documentSha256Of } from '../api/seen-document';
 import type { DecisionResult, Task } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useWorkingDaysLeft } from '../api/working-days';
 import { useProfile } from '../auth/AuthProvider';
-import { DueBadge } from '../components/DueBadge';
 import { StageProgress } from '../components/StageProgress';
 import { StatusTag } from '../components/StatusTag';
 import { Timeline } from '../components/Timeline';
-import { amsterdamDay, formatDay, formatInstant } from '../lib/dates';
-import { STAGE_LABELS, STATUS_LABELS, TASK_TYPE_LABELS } from '../lib/labels';
+import { amsterdamDay } from '../lib/dates';
+import { openVersionOf, shownVersion } from '../lib/documents';
+import { STAGE_LABELS, STATUS_LABELS } from '../lib/labels';
 import { usePageTitle } from '../lib/page-title';
 import { DecisionDialog } from './nota/DecisionDialog';
+import { DocumentsSection } from './nota/DocumentsSection';
 import { DrafterActions } from './nota/DrafterActions';
+import { NotaFacts } from './nota/NotaFacts';
+import { TaskPanel } from './nota/TaskPanel';
 import { NotFoundPage } from './NotFoundPage';
 
 export function NotaPage() {
@@ -35,9 +25,9 @@ export function NotaPage() {
   const profile = useProfile();
   const location = useLocation();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
   const nota = useApi('/api/v1/notas/{id}', { params: { path: { id } } });
   const mine = useApi('/api/v1/tasks', { params: { query: { status: 'open', notaId: id } } });
-  const organisations = useOrganisations();
   const [deciding, setDeciding] = useState<Task>();
   const flash = (location.state as { flash?: string } | null)?.flash;
   const flashRef = useRef<HTMLDivElement>(null);
@@ -45,6 +35,24 @@ export function NotaPage() {
 
   const openTasks = nota.data?.openTasks ?? [];
   const left = useWorkingDaysLeft([...openTasks, ...(mine.data ?? [])].map((task) => amsterdamDay(task.dueAt)));
+
+  const data = nota.data;
+  const isDrafterOfNota = profile.role === 'drafter' && data?.organisation === profile.organisation;
+  const version = data ? shownVersion(data, search.get('versie'), isDrafterOfNota) : 0;
+  const documents = useApi(data ? '/api/v1/notas/{id}/documents' : null, {
+    params: { path: { id }, query: { version } },
+  });
+  // The list of the version shown, not the one before it that is still there while another version loads.
+  const shown = documents.data?.every((document) => document.notaVersion === version) ? documents.data : undefined;
+  const shownNotaDocument = shown?.find((document) => document.role === 'nota');
+  const holdsTaskOnShown = (mine.data ?? []).some((task) => task.version === version && version > 1);
+  // SEAM documentSha256: once the API states the current nota document's hash, a page showing another is told so.
+  const current = data ? documentSha256Of(data) : undefined;
+  const outdated =
+    current !== undefined &&
+    version === data?.version &&
+    shown !== undefined &&
+    (shownNotaDocument?.sha256 ?? null) !== current;
 
   useEffect(() => {
     if (flash) flashRef.current?.focus();
@@ -55,6 +63,15 @@ export function NotaPage() {
   function done(message: string) {
     // The message travels with the location, so it is read once and survives the reload of the data.
     void navigate(location.pathname, { replace: true, state: { flash: message } });
+    nota.reload();
+    mine.reload();
+    // Submitting seals the version's documents: their status changes with it.
+    documents.reload();
+  }
+
+  /** Refused on a stale version: the dialog links to the new version's changes; the page loads what is now. */
+  function stale() {
+    setDeciding(undefined);
     nota.reload();
     mine.reload();
   }
@@ -69,9 +86,6 @@ export function NotaPage() {
           : `De nota is nu: ${STATUS_LABELS[result.nota.status].toLowerCase()}.`;
     done(`Uw besluit is vastgelegd. ${where}`);
   }
-
-  const data = nota.data;
-  const isDrafterOfNota = profile.role === 'drafter' && data?.organisation === profile.organisation;
 
   return (
     <>
@@ -108,23 +122,41 @@ export function NotaPage() {
           <div className="nf-columns">
             <div className="nf-columns__main">
               {(mine.data ?? []).map((task) => (
-                <section key={task.id} className="nf-panel nf-panel--task" aria-labelledby={`taak-${task.id}`}>
-                  <Heading level={2} appearanceLevel={4} id={`taak-${task.id}`}>
-                    Uw taak: {TASK_TYPE_LABELS[task.type].toLowerCase()}
-                    {task.type === 'co-sign' && ` namens ${task.organisation}`}
-                  </Heading>
-                  <Paragraph>
-                    Termijn: <DueBadge dueAt={task.dueAt} workingDaysLeft={left.get(amsterdamDay(task.dueAt))} />
-                  </Paragraph>
-                  {task.meetingOn && (
-                    <Paragraph>Op de agenda van de ministerraad van {formatDay(task.meetingOn)}.</Paragraph>
-                  )}
-                  <Button appearance="primary-action-button" onClick={() => setDeciding(task)}>
-                    Besluit nemen
-                  </Button>
-                </section>
+                <TaskPanel
+                  key={task.id}
+                  task={task}
+                  left={left}
+                  shownVersion={version}
+                  search={location.search}
+                  onDecide={setDeciding}
+                />
               ))}
-              {isDrafterOfNota && <DrafterActions nota={data} onDone={done} />}
+              {isDrafterOfNota && (
+                <DrafterActions
+                  nota={data}
+                  onDone={done}
+                  missingNota={version === openVersionOf(data) && shown !== undefined && !shownNotaDocument}
+                />
+              )}
+              {outdated && (
+                <Alert type="warning">
+                  <Paragraph>
+                    De nota is intussen gewijzigd: het document hieronder is niet meer het actuele.{' '}
+                    <Button appearance="subtle-button" onClick={() => documents.reload()}>
+                      Actuele documenten laden
+                    </Button>
+                  </Paragraph>
+                </Alert>
+              )}
+              <DocumentsSection
+                nota={data}
+                version={version}
+                onVersion={(v) => void navigate({ search: `?versie=${v}` })}
+                documents={shown}
+                loaded={documents}
+                mayChange={isDrafterOfNota}
+                changesFirst={holdsTaskOnShown}
+              />
 
               <section aria-labelledby="tijdlijn" className="nf-section">
                 <Heading level={2} id="tijdlijn">
@@ -134,129 +166,17 @@ export function NotaPage() {
               </section>
             </div>
 
-            <aside className="nf-columns__aside" aria-label="Gegevens van de nota">
-              <section aria-labelledby="gegevens" className="nf-panel">
-                <Heading level={2} appearanceLevel={4} id="gegevens">
-                  Gegevens
-                </Heading>
-                <dl className="nf-dl">
-                  <dt>Ons kenmerk</dt>
-                  <dd>{data.onsKenmerk}</dd>
-                  <dt>Uw kenmerk</dt>
-                  <dd>{data.uwKenmerk ?? '–'}</dd>
-                  <dt>Dossier</dt>
-                  <dd>{data.dossier ?? '–'}</dd>
-                  <dt>Gewenste datum</dt>
-                  <dd>{data.dueOn ? formatDay(data.dueOn) : '–'}</dd>
-                  <dt>Organisatie</dt>
-                  <dd>{organisations.name(data.organisation)}</dd>
-                  <dt>Opgesteld door</dt>
-                  <dd>{data.createdBy}</dd>
-                  <dt>Versie</dt>
-                  <dd>{data.version}</dd>
-                  <dt>Geregistreerd</dt>
-                  <dd>{formatInstant(data.createdAt)}</dd>
-                  {data.submittedAt && (
-                    <>
-                      <dt>Ingediend</dt>
-                      <dd>{formatInstant(data.submittedAt)}</dd>
-                    </>
-                  )}
-                  {data.dispatchedAt && (
-                    <>
-                      <dt>Verzonden</dt>
-                      <dd>{formatInstant(data.dispatchedAt)}</dd>
-                    </>
-                  )}
-                  {data.kamerstuk && (
-                    <>
-                      <dt>Kamerstuk</dt>
-                      <dd>
-                        Kamerstukken II {data.kamerstuk.vergaderjaar}, {data.kamerstuk.dossier}, nr.{' '}
-                        {data.kamerstuk.number}
-                      </dd>
-                    </>
-                  )}
-                </dl>
-              </section>
-              <section aria-labelledby="route" className="nf-panel">
-                <Heading level={2} appearanceLevel={4} id="route">
-                  Route
-                </Heading>
-                <dl className="nf-dl">
-                  <dt>Parafenlijn</dt>
-                  <dd>
-                    {data.route.reviewers.length ? (
-                      <ol className="nf-plain-list">
-                        {data.route.reviewers.map((reviewer) => (
-                          <li key={reviewer}>{reviewer}</li>
-                        ))}
-                      </ol>
-                    ) : (
-                      'geen'
-                    )}
-                  </dd>
-                  <dt>Besluit</dt>
-                  <dd>{data.route.decider}</dd>
-                  <dt>Medeondertekening</dt>
-                  <dd>{data.route.coSigners.length ? data.route.coSigners.join(', ') : 'geen'}</dd>
-                  <dt>Ministerraad</dt>
-                  <dd>{data.route.ministerraad ? 'ja' : 'nee'}</dd>
-                </dl>
-              </section>
-              {openTasks.length > 0 && (
-                <section aria-labelledby="open-taken" className="nf-panel">
-                  <Heading level={2} appearanceLevel={4} id="open-taken">
-                    Ligt nu bij
-                  </Heading>
-                  <Table className="nf-table nf-table--compact">
-                    <TableCaption className="nf-visually-hidden">Openstaande taken</TableCaption>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell scope="col">Wie</TableHeaderCell>
-                        <TableHeaderCell scope="col">Termijn</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {openTasks.map((task) => (
-                        <TableRow key={task.id}>
-                          <TableCell>
-                            {task.assignee ?? organisations.name(task.organisation)}
-                            <span className="nf-subtle">{TASK_TYPE_LABELS[task.type]}</span>
-                          </TableCell>
-                          <TableCell>
-                            <DueBadge dueAt={task.dueAt} workingDaysLeft={left.get(amsterdamDay(task.dueAt))} />
-                          </TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                </section>
-              )}
-              {data.versions.length > 0 && (
-                <section aria-labelledby="versies" className="nf-panel">
-                  <Heading level={2} appearanceLevel={4} id="versies">
-                    Versies
-                  </Heading>
-                  <ol className="nf-plain-list">
-                    {data.versions.map((version) => (
-                      <li key={version.version}>
-                        Versie {version.version}, {formatInstant(version.createdAt)} door {version.createdBy}
-                        {version.note && <span className="nf-subtle">{version.note}</span>}
-                      </li>
-                    ))}
-                  </ol>
-                </section>
-              )}
-            </aside>
+            <NotaFacts nota={data} left={left} />
           </div>
           {deciding && (
             <DecisionDialog
               key={deciding.id}
               task={deciding}
+              seenSha256={shownNotaDocument?.sha256 ?? null}
               open
               onClose={() => setDeciding(undefined)}
               onDecided={decided}
+              onStale={stale}
             />
           )}
         </>

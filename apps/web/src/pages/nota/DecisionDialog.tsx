@@ -3,26 +3,36 @@ import { Paragraph } from '@rijkshuisstijl-community/components-react';
 import { DECISIONS_BY_TASK_TYPE, type Decision } from '@notaflow/domain';
 import { answer, client } from '../../api/client';
 import { useOrganisations } from '../../api/organisations';
+import { decisionRequest } from '../../api/seen-document';
 import type { DecisionResult, Task } from '../../api/types';
 import { useSubmit } from '../../api/use-submit';
 import { ChoiceGroup, RadioChoice, TextAreaField, TextField } from '../../components/Fields';
 import { FormDialog } from '../../components/FormDialog';
+import { RouterLink } from '../../components/RouterLink';
 import { formatInstant } from '../../lib/dates';
 import { DECISION_LABELS, TASK_TYPE_LABELS } from '../../lib/labels';
 import type { FieldErrors } from '../../lib/problem';
+import { CHANGES_ANCHOR } from './ChangesSection';
 
 interface DecisionDialogProps {
   task: Task;
+  /**
+   * The SHA-256 of the nota document the page shows for the task's version (null: it shows none), sent as the
+   * decision's `seenSha256`: the decision is bound to that text.
+   */
+  seenSha256: string | null;
   open: boolean;
   onClose(): void;
   onDecided(result: DecisionResult): void;
+  /** Refused on a stale version: the holder follows the link to the new version's changes. */
+  onStale(): void;
 }
 
 /** Sending a nota back or turning it down needs a reason the directorate can act on. */
 const NEEDS_REMARKS: Decision[] = ['request_changes', 'reject'];
 const FIELD_IDS: Record<string, string> = { decision: 'decision', remarks: 'remarks', nextMeeting: 'nextMeeting' };
 
-export function DecisionDialog({ task, open, onClose, onDecided }: DecisionDialogProps) {
+export function DecisionDialog({ task, seenSha256, open, onClose, onDecided, onStale }: DecisionDialogProps) {
   const decisions = DECISIONS_BY_TASK_TYPE[task.type];
   const [decision, setDecision] = useState<Decision | ''>(decisions.length === 1 ? decisions[0] : '');
   const [remarks, setRemarks] = useState('');
@@ -50,18 +60,26 @@ export function DecisionDialog({ task, open, onClose, onDecided }: DecisionDialo
         answer(
           client.POST('/api/v1/tasks/{id}/decision', {
             params: { path: { id: task.id } },
-            body: {
-              // validate() has made sure of it.
-              decision: decision as Decision,
-              ...(remarks.trim() ? { remarks: remarks.trim() } : {}),
-              ...(decision === 'hold' && nextMeeting ? { nextMeeting } : {}),
-            },
+            body: decisionRequest(
+              {
+                // validate() has made sure of it.
+                decision: decision as Decision,
+                ...(remarks.trim() ? { remarks: remarks.trim() } : {}),
+                ...(decision === 'hold' && nextMeeting ? { nextMeeting } : {}),
+              },
+              seenSha256,
+            ),
           }),
         )
       }
       onDone={onDecided}
       onClose={onClose}
       fieldId={(name) => FIELD_IDS[name] ?? 'decision'}
+      failureContent={
+        submission.problem?.code === 'stale_version' ? (
+          <StaleVersion notaId={task.notaId} onFollow={onStale} />
+        ) : undefined
+      }
       intro={
         <Paragraph>
           <strong>{task.title}</strong> (ons kenmerk {task.onsKenmerk}), versie {task.version}
@@ -107,5 +125,26 @@ export function DecisionDialog({ task, open, onClose, onDecided }: DecisionDialo
         error={errors.remarks}
       />
     </FormDialog>
+  );
+}
+
+/**
+ * The refusal of a decision on a text that has moved on (409 stale_version): nothing was recorded, and the holder
+ * reads the new version, starting with what changed, before deciding again.
+ */
+function StaleVersion({ notaId, onFollow }: { notaId: string; onFollow(): void }) {
+  return (
+    <>
+      <Paragraph>
+        <strong>Uw besluit is niet vastgelegd.</strong> De nota is gewijzigd terwijl u haar las: er is een nieuwe
+        versie, en uw besluit ging over de tekst die u zag.
+      </Paragraph>
+      <Paragraph>
+        <RouterLink to={{ pathname: `/notas/${notaId}`, hash: CHANGES_ANCHOR }} onClick={onFollow}>
+          Lees de nieuwe versie en wat er is gewijzigd
+        </RouterLink>{' '}
+        en neem dan opnieuw uw besluit.
+      </Paragraph>
+    </>
   );
 }

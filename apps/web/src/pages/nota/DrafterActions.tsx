@@ -10,16 +10,27 @@ import type { FieldErrors } from '../../lib/problem';
 interface DrafterActionsProps {
   nota: Nota;
   onDone(message: string): void;
+  /** The open version is known to have no nota document yet (submitting needs one: 409 document_missing). */
+  missingNota?: boolean;
 }
 
 /** What the directorate does with its own nota, depending on where it stands. */
-export function DrafterActions({ nota, onDone }: DrafterActionsProps) {
+export function DrafterActions({ nota, onDone, missingNota }: DrafterActionsProps) {
   const open = nota.status === 'draft' || nota.status === 'in_review' || nota.status === 'changes_requested';
   return (
     <section className="nf-panel nf-panel--actions" aria-labelledby="acties">
       <Heading level={2} appearanceLevel={4} id="acties">
         Acties
       </Heading>
+      {missingNota && (nota.status === 'draft' || nota.status === 'changes_requested') && (
+        <Paragraph>
+          Deze versie heeft nog geen notadocument. Voeg de nota toe onder{' '}
+          <a className="nl-link" href="#documenten">
+            Documenten
+          </a>{' '}
+          (uploaden of schrijven in notaflow) voordat u indient.
+        </Paragraph>
+      )}
       {nota.status === 'draft' && <SubmitNota nota={nota} onDone={onDone} />}
       {nota.status === 'changes_requested' && <NewVersionForm nota={nota} onDone={onDone} />}
       {nota.status === 'dispatched' && !nota.kamerstuk && <KamerstukForm nota={nota} onDone={onDone} />}
