@@ -46,6 +46,9 @@ export class TaskService {
     if (task.status !== 'open') throw new AppException('task_not_open', `The task is ${task.status}.`);
     // An open task is of the nota's current version: its nota document is the text the decision must name.
     const current = await this.documents.notaDocument(task.notaId, task.version);
+    if (current && dto.seenSha256 === undefined) {
+      throw AppException.field('seenSha256', 'required', 'names the SHA-256 of the nota document the holder read');
+    }
     if (current && dto.seenSha256 !== current.sha256) {
       throw new AppException(
         'stale_version',
@@ -81,7 +84,7 @@ export class TaskService {
       taskId,
       actor,
       decision: dto.decision,
-      seenSha256: dto.seenSha256,
+      ...(dto.seenSha256 !== undefined ? { seenSha256: dto.seenSha256 } : {}),
       ...(dto.remarks !== undefined ? { remarks: dto.remarks } : {}),
       ...(dto.nextMeeting !== undefined ? { nextMeeting: dto.nextMeeting } : {}),
     });

@@ -712,7 +712,7 @@ export interface paths {
         };
         /**
          * iCalendar feed of the Kamer deadlines of the token owner's organisation, to subscribe to
-         * @description One all-day event per deadline: open ones, and those met, missed or cancelled in the last year. UIDs are stable; SEQUENCE rises with each granted postponement; cancelled ones carry STATUS:CANCELLED.
+         * @description One all-day event per deadline: open ones, and those met, missed or cancelled in the last year. UIDs are stable; SEQUENCE rises with each granted postponement; cancelled ones carry STATUS:CANCELLED. Each event has a URL to the deadline in the web app.
          */
         get: operations["DeadlineFeedController_feed"];
         put?: never;
@@ -915,6 +915,8 @@ export interface components {
             /** Format: date-time */
             decidedAt?: string | null;
             remarks?: string | null;
+            /** @description the SHA-256 of the nota document the decision was given on */
+            seenSha256?: string | null;
         };
         HistoryEventDto: {
             seq: number;
@@ -933,6 +935,8 @@ export interface components {
             data?: {
                 [key: string]: unknown;
             } | null;
+            /** @description for a decision: the SHA-256 of the nota document it was given on */
+            seenSha256?: string | null;
         };
         NotaVersionDto: {
             version: number;
@@ -968,6 +972,8 @@ export interface components {
             /** Format: date-time */
             dispatchedAt?: string;
             kamerstuk?: components["schemas"]["KamerstukRefDto"];
+            /** @description the SHA-256 of the current version's nota document (lowercase hex); null when it has none */
+            documentSha256: string | null;
             openTasks: components["schemas"]["TaskDto"][];
             /** @description Every task of the flow the caller may see, open and closed, oldest first: due moment against decision */
             tasks: components["schemas"]["TaskDto"][];
@@ -1164,6 +1170,8 @@ export interface components {
              * @description ministerraad hold only: the meeting to hold over to
              */
             nextMeeting?: string;
+            /** @description the documentSha256 of the nota version the holder read: required whenever the version has a nota document (every nota submitted since documents exist); another than the current one: 409 stale_version */
+            seenSha256?: string;
         };
         NotaStateDto: {
             /** @enum {string} */

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Heading, Paragraph, PreHeading } from '@rijkshuisstijl-community/components-react';
-import { documentSha256Of } from '../api/seen-document';
 import type { DecisionResult, Task } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useWorkingDaysLeft } from '../api/working-days';
@@ -46,8 +45,8 @@ export function NotaPage() {
   const shown = documents.data?.every((document) => document.notaVersion === version) ? documents.data : undefined;
   const shownNotaDocument = shown?.find((document) => document.role === 'nota');
   const holdsTaskOnShown = (mine.data ?? []).some((task) => task.version === version && version > 1);
-  // SEAM documentSha256: once the API states the current nota document's hash, a page showing another is told so.
-  const current = data ? documentSha256Of(data) : undefined;
+  // A page showing another nota document than the current one says so: a decision is taken on the current one.
+  const current = data?.documentSha256;
   const outdated =
     current !== undefined &&
     version === data?.version &&

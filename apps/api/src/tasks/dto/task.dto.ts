@@ -59,14 +59,16 @@ export class DecisionDto {
   @IsCalendarDate()
   nextMeeting?: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     pattern: '^[0-9a-f]{64}$',
     description:
-      'the documentSha256 of the nota version the holder read; another than the current one: 409 stale_version',
+      'the documentSha256 of the nota version the holder read: required whenever the version has a nota document ' +
+      '(every nota submitted since documents exist); another than the current one: 409 stale_version',
   })
+  @IsOptional()
   @IsString()
   @Matches(/^[0-9a-f]{64}$/, { message: '$property must be a SHA-256 as 64 lowercase hex digits' })
-  seenSha256!: string;
+  seenSha256?: string;
 }
 
 /** An inbox holds all its open tasks at once; longer lists (done, all) are read in pages of up to 500. */
