@@ -192,7 +192,9 @@ describe(NotaService.name, () => {
 
     it('starts the flow once', async () => {
       expect(flow.asked.filter((a) => a.operation === 'start' && a.notaId === coSigned)).toHaveLength(1);
-      await expect(refusal(submit(coSigned))).resolves.toMatchObject({ code: 'nota_already_submitted' });
+      await expect(refusal(sut.submit(staff, coSigned))).resolves.toMatchObject({ code: 'nota_already_submitted' });
+      // Its version is sealed: the database itself refuses another nota document for it.
+      await expect(addNotaDocument(db, coSigned)).rejects.toThrow(/version 1 of nota .* is sealed/);
     });
   });
 

@@ -124,6 +124,7 @@ describe(TaskService.name, () => {
         decidedBy: null,
         decidedAt: null,
         remarks: null,
+        seenSha256: null,
       });
     });
 
