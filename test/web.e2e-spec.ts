@@ -4,6 +4,7 @@ import { DemoSeedService } from '../apps/api/src/seed/demo-seed.service';
 import { formatMonth } from '../apps/web/src/lib/dates';
 import { startTestApp, type TestApp } from './support/app';
 import { FlowDriver } from './support/flow-driver';
+import { pdfWith } from './support/documents';
 import { startOidcProvider, WEB_CLIENT_ID, type OidcProviderStub } from './support/oidc-provider';
 import {
   describeViolations,
@@ -228,6 +229,7 @@ describe('the staff web app in a real browser', () => {
     // The API's problem+json names route.reviewers[1]: shown at the second reviewer.
     await uwKenmerk.fill('');
     await staff.getByLabel('Parafeerder 2').fill('jenv.onbekend');
+    await staff.getByLabel('Notadocument').setInputFiles(await notaFile('Nota met een onbekende parafeerder'));
     await staff.getByRole('button', { name: 'Registreren en route starten' }).click();
     const second = staff.getByLabel('Parafeerder 2');
     await poll(
@@ -257,6 +259,7 @@ describe('the staff web app in a real browser', () => {
     await expect(staff.getByLabel('Parafeerder 3').inputValue()).resolves.toBe('jenv.dg');
     for (const ministry of ['VWS', 'BZ', 'BHO', 'SZW']) await staff.getByLabel(new RegExp(`^${ministry} – `)).check();
     await staff.getByLabel('De nota gaat naar de ministerraad').check();
+    await staff.getByLabel('Notadocument').setInputFiles(await notaFile(title));
     await staff.getByRole('button', { name: 'Registreren en route starten' }).click();
     await staff.getByText('De route is gestart.').waitFor();
     await staff.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -641,4 +644,9 @@ describe('signing in to the web app with the identity provider (authorization co
 async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
   const violations = await seriousAxeViolations(page, what);
   if (violations.length) throw new Error(`axe on ${what}:\n${describeViolations(violations)}`);
+}
+
+/** A nota document as a drafter picks it in the browser's file chooser. */
+async function notaFile(text: string): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  return { name: 'nota.pdf', mimeType: 'application/pdf', buffer: await pdfWith(text) };
 }

@@ -4,11 +4,12 @@ import { ActionGroup, Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-
 import { DEMO_USERS } from '@notaflow/domain';
 import { answer, client } from '../api/client';
 import { useOrganisations } from '../api/organisations';
+import { uploadDocument } from '../api/upload';
 import type { Nota } from '../api/types';
 import { useSubmit } from '../api/use-submit';
 import { useAuth, useProfile } from '../auth/AuthProvider';
 import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary';
-import { CheckboxChoice, ChoiceGroup, TextField } from '../components/Fields';
+import { CheckboxChoice, ChoiceGroup, FileField, TextField } from '../components/Fields';
 import { TITLE_MAX, toCreateNotaRequest, validateNotaForm, type NotaFormValues } from '../lib/nota-form';
 import { usePageTitle } from '../lib/page-title';
 import type { FieldErrors } from '../lib/problem';
@@ -62,6 +63,7 @@ export function NewNotaPage() {
     coSigners: [],
     ministerraad: false,
   });
+  const [notaFile, setNotaFile] = useState<File | null>(null);
   const submission = useSubmit();
   const organisations = useOrganisations();
   const summary = useRef<HTMLDivElement>(null);
@@ -86,6 +88,10 @@ export function NewNotaPage() {
   async function submit(event: FormEvent, start: boolean) {
     event.preventDefault();
     const own = validateNotaForm(values);
+    // A route starts on a text: without the nota document, only registering is possible (write it in the app after).
+    if (start && !notaFile) {
+      own.notaDocument = 'Kies het notadocument, of registreer alleen en schrijf de nota daarna in de app.';
+    }
     if (Object.keys(own).length) {
       submission.setErrors(own);
       requestAnimationFrame(() => summary.current?.focus());
@@ -105,9 +111,10 @@ export function NewNotaPage() {
       return;
     }
     const created = nota;
-    const started = await submission.run(() =>
-      answer(client.POST('/api/v1/notas/{id}/submit', { params: { path: { id: created.id } } })),
-    );
+    const started = await submission.run(async () => {
+      await uploadDocument({ notaId: created.id, role: 'nota', file: notaFile! }, () => undefined);
+      await answer(client.POST('/api/v1/notas/{id}/submit', { params: { path: { id: created.id } } }));
+    });
     void navigate(`/notas/${created.id}`, {
       state: {
         flash: started
@@ -290,6 +297,15 @@ export function NewNotaPage() {
               />
             ))}
           </ChoiceGroup>
+
+          <FileField
+            id="notaDocument"
+            label="Notadocument"
+            description="De nota zelf, als PDF of DOCX: hierover besluiten parafeerders en medeondertekenaars. Schrijft u de nota liever in de app, registreer dan alleen en kies op de pagina van de nota voor Nota schrijven."
+            accept=".pdf,.docx,.odt"
+            error={errors.notaDocument}
+            onChange={setNotaFile}
+          />
 
           <ChoiceGroup id="route-ministerraad" legend="Ministerraad" error={errors['route.ministerraad']}>
             <CheckboxChoice
