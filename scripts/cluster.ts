@@ -251,7 +251,13 @@ async function main(): Promise<void> {
         visibilityDatabase: CLUSTER_TOPOLOGY.temporalDatabases.visibility,
       };
       const started = Date.now();
-      await prepareTemporalDatabases({ adminUrl: databaseUrl, db, build, logFile: log('temporal-schema') });
+      await prepareTemporalDatabases({
+        adminUrl: databaseUrl,
+        db,
+        build,
+        schemaScript: path.join(root, CLUSTER_TOPOLOGY.schemaScript),
+        logFile: log('temporal-schema'),
+      });
       say(`Temporal's databases and schemas ready in ${seconds(started)}`);
       const dir = path.join(dataDir, 'temporal');
       writeTemporalConfig({
@@ -259,7 +265,7 @@ async function main(): Promise<void> {
         ports: temporal,
         db,
         historyShards: CLUSTER_TOPOLOGY.historyShards,
-        dynamicConfigFile: path.join(root, 'deploy/temporal/dynamicconfig/production-sql.yaml'),
+        dynamicConfigFile: path.join(root, CLUSTER_TOPOLOGY.dynamicConfig),
       });
       for (const service of CLUSTER_TOPOLOGY.temporalServices) {
         await supervisor.start({

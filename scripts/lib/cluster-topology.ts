@@ -1,3 +1,4 @@
+import type { LoadBalancerOptions } from './haproxy';
 import { TEMPORAL_SERVICES } from './temporal-cluster';
 
 /**
@@ -24,4 +25,17 @@ export const CLUSTER_TOPOLOGY = {
   temporalDatabases: { persistence: 'temporal', visibility: 'temporal_visibility' },
   /** The product's documents: an S3-compatible bucket with versioning. */
   documentBucket: 'notaflow-documents',
+  /** Read live by the server; docker-compose mounts the same file. */
+  dynamicConfig: 'deploy/temporal/dynamicconfig/production-sql.yaml',
+  /** Temporal's schemas set up and upgraded: the cluster and docker-compose's temporal-schema job run it. */
+  schemaScript: 'deploy/temporal/setup/schema.sh',
 } as const;
+
+/**
+ * docker-compose's load balancer (deploy/haproxy/haproxy.cfg is this, rendered): the cluster's configuration, with the
+ * replicas found through Docker's DNS, as many as there are up to the slots.
+ */
+export const COMPOSE_LOAD_BALANCER: LoadBalancerOptions = {
+  bind: ':3000',
+  backends: { dns: { name: 'api', port: 3000, slots: 8, nameserver: '127.0.0.11:53' } },
+};

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -75,13 +75,20 @@ export interface TemporalPorts {
   metrics: Record<TemporalService, number>;
 }
 
+/** The highest frontend port whose services' membership ports (300 below, the worker's +6) fit a smallint. */
+export const MAX_FRONTEND_PORT = 32_767 + 300 - 6;
+
 /**
  * Every port of the four services, from the frontend's, in Temporal's own layout (7233 frontend, 7234 history,
  * 7235 matching, 7239 worker, 7243 HTTP, membership 300 below each), and Prometheus metrics from 8000 up.
  */
 export function temporalPorts(frontend: number): TemporalPorts {
-  if (frontend < 1324 || frontend > 64_000) {
-    throw new Error(`the Temporal frontend port ${frontend} leaves no room for its services' ports (1324-64000)`);
+  // Membership ports go into a smallint column (cluster_membership.rpc_port): above 32767 the service exits.
+  if (frontend < 1324 || frontend > MAX_FRONTEND_PORT) {
+    throw new Error(
+      `the Temporal frontend port ${frontend} leaves no room for its services' ports (1324-${MAX_FRONTEND_PORT}: ` +
+        'the membership ports, 300 below, must fit a smallint)',
+    );
   }
   const grpc = { frontend, history: frontend + 1, matching: frontend + 2, worker: frontend + 6 };
   const each = (port: (service: TemporalService, index: number) => number) =>
@@ -119,14 +126,16 @@ export interface TemporalDatabase {
 }
 
 /**
- * Temporal's role and its two databases on a PostgreSQL we administer (`adminUrl`, a superuser), then their
- * schemas set up and brought to this server version by the SQL tool. Every step is idempotent: a second start
- * applies what a newer server version brings and nothing else.
+ * Temporal's role and its two databases on a PostgreSQL we administer (`adminUrl`, a superuser), as
+ * deploy/postgres/initdb makes them for docker-compose, then their schemas set up and brought to this server
+ * version by the SQL tool. Every step is idempotent: a second start applies what a newer server version brings.
  */
 export async function prepareTemporalDatabases(options: {
   adminUrl: string;
   db: TemporalDatabase;
   build: TemporalServerBuild;
+  /** deploy/temporal/setup/schema.sh */
+  schemaScript: string;
   logFile: string;
 }): Promise<void> {
   const { db, build } = options;
@@ -145,26 +154,37 @@ export async function prepareTemporalDatabases(options: {
   } finally {
     await admin.end();
   }
-  /** Runs the SQL tool on one database; its log (on stderr) goes to logFile, and into the error when it fails. */
-  const sql = (database: string, args: string[]) => {
-    const connect = ['--plugin', 'postgres12', '--ep', db.host, '-p', String(db.port), '-u', db.user];
-    const result = spawnSync(build.sqlTool, [...connect, '--pw', db.password, '--db', database, ...args], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    writeFileSync(options.logFile, `${result.stdout ?? ''}${result.stderr ?? ''}`, { flag: 'a' });
-    if (result.status !== 0) {
-      const last = (result.stderr || result.error?.message || '').trim().split('\n').slice(-3).join(' | ');
-      throw new Error(`the Temporal schema of ${database} could not be set up (${args[0]}): ${last}`);
-    }
-  };
-  for (const [database, kind] of [
-    [db.database, 'temporal'],
-    [db.visibilityDatabase, 'visibility'],
-  ] as const) {
-    sql(database, ['setup-schema', '-v', '0.0']);
-    sql(database, ['update-schema', '-d', path.join(build.schemaDir, kind, 'versioned')]);
+  // The same script docker-compose runs in the admin-tools image, with the tool and schemas from the cache.
+  const result = await run('sh', [options.schemaScript], {
+    ...process.env,
+    TEMPORAL_SQL_TOOL: build.sqlTool,
+    SCHEMA_DIR: build.schemaDir,
+    SQL_PLUGIN: 'postgres12',
+    SQL_HOST: db.host,
+    SQL_PORT: String(db.port),
+    SQL_USER: db.user,
+    // By the environment: a command line is visible to every user of the machine.
+    SQL_PASSWORD: db.password,
+    DBNAME: db.database,
+    VISIBILITY_DBNAME: db.visibilityDatabase,
+  });
+  writeFileSync(options.logFile, result.output, { flag: 'a' });
+  if (result.code !== 0) {
+    const last = result.output.trim().split('\n').slice(-3).join(' | ');
+    throw new Error(`Temporal's schemas could not be set up (see ${options.logFile}): ${last}`);
   }
+}
+
+/** A command's exit code and its output (stdout and stderr together), without blocking the event loop. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('error', (error) => resolve({ code: -1, output: `${output}${error.message}\n` }));
+    child.once('close', (code) => resolve({ code: code ?? -1, output }));
+  });
 }
 
 export interface TemporalConfigOptions {
