@@ -44,8 +44,8 @@ export interface LoadBalancerOptions {
  * The load balancer's configuration, the same for the cluster on loopback and for docker-compose (which commits it
  * rendered, as deploy/haproxy/haproxy.cfg): only where the replicas are differs.
  *
- * What a dead replica costs: a request that could not be sent to it (connection refused or reset before it was
- * sent) is sent to another, whatever its method. One that reached the replica and got no answer (the replica died
+ * What a dead replica costs: a request that could not be sent to it (its connection refused) is sent to another,
+ * whatever its method. One that reached the replica and got no answer (the replica died
  * while working on it) is sent again only when its method is safe (GET, HEAD, OPTIONS): a POST may have done its
  * work, and doing it twice could hand out a second ons kenmerk or take a decision twice. The health check asks
  * whether the replica answers at all: 503 (its database or Temporal is down) is up, because every replica shares
@@ -59,7 +59,7 @@ export function renderHaproxyConfig(options: LoadBalancerOptions): string {
       ? backends.servers.map((s) => `    server ${s.name} ${s.address} check`)
       : [
           `    server-template ${backends.dns.name}- ${backends.dns.slots} ${backends.dns.name}:${backends.dns.port} ` +
-            'check resolvers dns init-addr none',
+            'check resolvers dns resolve-prefer ipv4 init-addr none',
         ];
   const resolvers =
     'dns' in backends
@@ -83,7 +83,13 @@ export function renderHaproxyConfig(options: LoadBalancerOptions): string {
     '    log global',
     '    option httplog',
     '    option dontlog-normal',
+    // A failed request is logged as an error, so that it passes the notice level the log keeps.
+    '    option log-separate-errors',
     '    option forwardfor',
+    // A new connection to a replica for every request: one that died is then refused at once, and its request goes
+    // to another whatever the method. Reusing a kept-alive connection to a replica that had just died loses the
+    // request silently (HAProxy closes the client's connection, leaving the retry to the client).
+    '    option http-server-close',
     '    timeout connect 2s',
     '    timeout http-request 10s',
     '    timeout queue 10s',
@@ -173,8 +179,8 @@ export function haproxySocket(dir: string): string {
   return path.join(dir, 'haproxy.sock');
 }
 
-/** Each replica's state as HAProxy sees it (`UP`, `DOWN`, `UP 1/2`...), from `show stat` on the admin socket. */
-export function replicaStates(socketPath: string): Promise<Record<string, string>> {
+/** Each replica as HAProxy sees it: its state (`UP`, `DOWN`, `UP 1/2`...) and the requests it was sent. */
+export function replicaStats(socketPath: string): Promise<Record<string, { status: string; requests: number }>> {
   return new Promise((resolve, reject) => {
     let text = '';
     const socket = net.connect(socketPath, () => socket.end('show stat\n'));
@@ -184,13 +190,13 @@ export function replicaStates(socketPath: string): Promise<Record<string, string
       const [header, ...rows] = text.trim().split('\n');
       const columns = header.replace(/^# /, '').split(',');
       const at = (name: string) => columns.indexOf(name);
-      const states: Record<string, string> = {};
+      const stats: Record<string, { status: string; requests: number }> = {};
       for (const row of rows.map((line) => line.split(','))) {
         if (row[at('pxname')] === 'api' && !['FRONTEND', 'BACKEND'].includes(row[at('svname')])) {
-          states[row[at('svname')]] = row[at('status')];
+          stats[row[at('svname')]] = { status: row[at('status')], requests: Number(row[at('stot')]) };
         }
       }
-      resolve(states);
+      resolve(stats);
     });
   });
 }
