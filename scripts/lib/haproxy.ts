@@ -147,17 +147,10 @@ export async function startLoadBalancer(options: {
     stopWithParent: 'SIGTERM',
   });
   try {
+    // Asked over HTTP: a bare TCP probe would be logged as a bad request.
     await waitFor(
       'the load balancer',
-      () =>
-        new Promise<true | undefined>((resolve) => {
-          const socket = net.connect({ host: '127.0.0.1', port: options.port });
-          socket.once('connect', () => {
-            socket.destroy();
-            resolve(true);
-          });
-          socket.once('error', () => resolve(undefined));
-        }),
+      async () => ((await fetch(`http://127.0.0.1:${options.port}${HEALTH_PATH}`)).status > 0 ? true : undefined),
       {
         gone: () =>
           child.process.exitCode !== null
