@@ -14,6 +14,7 @@ import { isPortFree, waitFor } from './lib/ports';
 import { startPostgres } from './lib/postgres';
 import { ensureS3Server, startS3Server } from './lib/s3-server';
 import { Supervisor, type Running } from './lib/supervisor';
+import { ensureTemporalUi, startTemporalUi } from './lib/temporal-ui';
 import {
   allTemporalPorts,
   ensureTemporalServer,
@@ -28,7 +29,7 @@ import {
 
 /**
  * `npm run start:cluster`: the production topology on loopback. PostgreSQL holding the product's database and
- * Temporal's two; the Temporal server (not the dev server), its four services as processes of their own; an S3
+ * Temporal's two; the Temporal server (not the dev server), its four services as processes of their own, its Web UI; an S3
  * store and a mail catcher; API_REPLICAS APIs behind HAProxy at PORT; WORKER_REPLICAS workers on one task queue.
  * A part that dies is started again; Ctrl-C or SIGTERM stops everything it started.
  */
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
       ...apiPorts.map((port, i): PortClaim => [`API replica ${i + 1}`, port, 'PORT (replicas take PORT+1, ...)']),
       ['PostgreSQL', config.EMBEDDED_POSTGRES_PORT, 'EMBEDDED_POSTGRES_PORT'],
       ...allTemporalPorts(temporal).map(([what, port]): PortClaim => [what, port, 'EMBEDDED_TEMPORAL_PORT']),
+      ['the Temporal Web UI', config.EMBEDDED_TEMPORAL_UI_PORT, 'EMBEDDED_TEMPORAL_UI_PORT'],
       ['the S3 store', config.EMBEDDED_S3_PORT, 'EMBEDDED_S3_PORT'],
       ['the mail catcher (SMTP)', config.EMBEDDED_MAIL_SMTP_PORT, 'EMBEDDED_MAIL_SMTP_PORT'],
       ['the mail catcher (web UI)', config.EMBEDDED_MAIL_UI_PORT, 'EMBEDDED_MAIL_UI_PORT'],
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
 
     // What may take minutes the first time (Go builds, apt-get), before anything runs.
     const build = ensureTemporalServer(say);
+    const temporalUi = ensureTemporalUi(say);
     const haproxy = ensureHaproxy(say);
     const s3Server = ensureS3Server(say);
 
@@ -229,6 +232,7 @@ async function main(): Promise<void> {
     say(`  metrics           ${replicas.map((r) => `http://127.0.0.1:${r.port}/metrics`).join(', ')}`);
     say(`  worker metrics    ${workerMetricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`).join(', ')}`);
     say(`  Temporal          ${temporalAddress} (server ${TEMPORAL_SERVER_VERSION}, namespace default)`);
+    say(`  Temporal Web UI   http://127.0.0.1:${config.EMBEDDED_TEMPORAL_UI_PORT} (a nota's flow: OnsKenmerk="...")`);
     say(
       `  Temporal metrics  ${Object.values(temporal.metrics)
         .map((p) => `:${p}`)
@@ -287,6 +291,16 @@ async function main(): Promise<void> {
         retentionDays: CLUSTER_TOPOLOGY.retentionDays,
         keywordSearchAttributes: CLUSTER_TOPOLOGY.keywordSearchAttributes,
       });
+      await startOnce('temporal-ui', () =>
+        startTemporalUi({
+          binary: temporalUi,
+          dir: path.join(dataDir, 'temporal-ui'),
+          port: config.EMBEDDED_TEMPORAL_UI_PORT,
+          temporalAddress: `127.0.0.1:${temporal.frontend}`,
+          namespace: CLUSTER_TOPOLOGY.namespace,
+          logFile: log('temporal-ui'),
+        }),
+      );
       say(
         `Temporal server ready in ${seconds(started)} (${CLUSTER_TOPOLOGY.temporalServices.join(', ')})` +
           `${registered.created ? `; namespace ${CLUSTER_TOPOLOGY.namespace} registered` : ''}` +

@@ -11,6 +11,7 @@ import { CLUSTER_TOPOLOGY, COMPOSE_LOAD_BALANCER } from '../scripts/lib/cluster-
 import { renderHaproxyConfig } from '../scripts/lib/haproxy';
 import { VERSITYGW_VERSION } from '../scripts/lib/s3-server';
 import { TEMPORAL_SERVER_VERSION } from '../scripts/lib/temporal-cluster';
+import { TEMPORAL_UI_VERSION } from '../scripts/lib/temporal-ui';
 
 const root = join(__dirname, '..');
 
@@ -735,6 +736,13 @@ describe('docker-compose.yml', () => {
       const mount = mountsOf(services['temporal-schema']).find((m) => script.startsWith(`${m.target}/`)) as Mount;
       expect(entry).toBe('sh');
       expect(posix.join(mount.source, posix.relative(mount.target, script))).toBe(CLUSTER_TOPOLOGY.schemaScript);
+    });
+
+    it("serves the Web UI of the cluster's version", () => {
+      expect(splitImage(services['temporal-ui'].image as string)).toMatchObject({
+        repository: 'temporalio/ui',
+        tag: TEMPORAL_UI_VERSION.replace(/^v/, ''),
+      });
     });
 
     it('registers the same namespace, retention and search attributes', () => {

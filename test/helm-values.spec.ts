@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CLUSTER_TOPOLOGY } from '../scripts/lib/cluster-topology';
 import { TEMPORAL_SERVER_VERSION } from '../scripts/lib/temporal-cluster';
+import { TEMPORAL_UI_VERSION } from '../scripts/lib/temporal-ui';
 
 const root = join(__dirname, '..');
 
@@ -26,6 +27,7 @@ type Values = {
     dynamicConfig: Record<string, unknown>;
   } & Record<string, { replicaCount?: number; resources?: { requests?: Record<string, string> } }>;
   admintools: { image: { tag: string } };
+  web: { enabled: boolean; image: { repository: string; tag: string } };
   schema: { createDatabase: { enabled: boolean }; setup: { enabled: boolean }; update: { enabled: boolean } };
   extraObjects: {
     spec: {
@@ -47,6 +49,10 @@ describe('deploy/helm/temporal-values.yaml', () => {
     const version = TEMPORAL_SERVER_VERSION.replace(/^v/, '');
     expect(values.server.image).toEqual({ repository: 'temporalio/server', tag: version });
     expect(values.admintools.image.tag.startsWith(`${version}-`)).toBe(true);
+    expect(values.web).toMatchObject({
+      enabled: true,
+      image: { repository: 'temporalio/ui', tag: TEMPORAL_UI_VERSION.replace(/^v/, '') },
+    });
   });
 
   it('runs each of the four services twice, with the cores and memory it asks for', () => {

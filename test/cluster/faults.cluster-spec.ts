@@ -5,6 +5,7 @@ import { ensureHaproxy } from '../../scripts/lib/haproxy';
 import { waitFor } from '../../scripts/lib/ports';
 import { ensureS3Server } from '../../scripts/lib/s3-server';
 import { ensureTemporalServer } from '../../scripts/lib/temporal-cluster';
+import { ensureTemporalUi } from '../../scripts/lib/temporal-ui';
 import { ChaosDriver, type ChaosFlow, type DecisionAttempt } from '../chaos/support/driver';
 import {
   appliedThemselves,
@@ -34,6 +35,7 @@ chmodSync(dir, 0o755);
 const say = (line: string) => process.stdout.write(`cluster test | ${line}\n`);
 // Built (Go) or installed (apt-get) once, before any clock runs: a fresh machine spends minutes here.
 ensureTemporalServer(say);
+ensureTemporalUi(say);
 ensureHaproxy(say);
 ensureS3Server(say);
 

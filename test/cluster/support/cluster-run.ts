@@ -16,6 +16,7 @@ export interface ClusterPorts {
   postgres: number;
   /** The Temporal frontend; its other services take the ports around it. */
   temporal: number;
+  temporalUi: number;
   s3: number;
   smtp: number;
   mailUi: number;
@@ -32,6 +33,7 @@ function claimedPorts(ports: ClusterPorts, replicas: { api: number; workers: num
     ...Array.from({ length: replicas.api + 1 }, (_, i) => ports.api + i),
     ports.postgres,
     ...allTemporalPorts(temporalPorts(ports.temporal)).map(([, port]) => port),
+    ports.temporalUi,
     ports.s3,
     ports.smtp,
     ports.mailUi,
@@ -47,6 +49,7 @@ export async function freeClusterPorts(replicas: { api: number; workers: number 
       postgres: await freePort(),
       // Below the ephemeral ports the others come from: Temporal's membership ports must fit a smallint.
       temporal: 10_000 + Math.floor(Math.random() * (MAX_FRONTEND_PORT - 10_000)),
+      temporalUi: await freePort(),
       s3: await freePort(),
       smtp: await freePort(),
       mailUi: await freePort(),
@@ -106,6 +109,7 @@ export class ClusterRun extends LoopbackStack {
         WORKER_REPLICAS: String(this.replicas.workers),
         EMBEDDED_POSTGRES_PORT: String(this.ports.postgres),
         EMBEDDED_TEMPORAL_PORT: String(this.ports.temporal),
+        EMBEDDED_TEMPORAL_UI_PORT: String(this.ports.temporalUi),
         EMBEDDED_S3_PORT: String(this.ports.s3),
         EMBEDDED_MAIL_SMTP_PORT: String(this.ports.smtp),
         EMBEDDED_MAIL_UI_PORT: String(this.ports.mailUi),
