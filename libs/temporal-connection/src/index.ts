@@ -1,0 +1,3 @@
+export * from './payload-codec';
+export * from './connection';
+export * from './boundary-warnings';
