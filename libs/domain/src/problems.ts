@@ -165,6 +165,13 @@ export const FIELD_ERROR_CODES = [
   'preset_mismatch',
   'no_meeting_to_plan_on',
   'bad_host',
+  /** `route.stages` names a stage whose people the route does not have (no reviewers, no coSigners). */
+  'stage_without_participants',
+  'dispatch_not_last',
+  /** `route.stages` leaves out decision, dispatch, or a stage whose people the route names. */
+  'stage_missing',
+  /** A term given for a ministry that is not among the route's coSigners. */
+  'not_a_co_signer',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

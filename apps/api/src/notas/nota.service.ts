@@ -6,6 +6,7 @@ import {
   firstStage,
   isTerminalStatus,
   mayManageNota,
+  routeChoiceProblems,
   type Actor,
   type RouteTemplate,
 } from '@notaflow/domain';
@@ -198,7 +199,7 @@ export class NotaService {
 
   /** Known users with the right role in the drafter's organisation; ministries that exist and may co-sign. */
   private async validateRoute(actor: Actor, route: RouteDto): Promise<RouteTemplate> {
-    const errors: FieldProblem[] = [];
+    const errors: FieldProblem[] = routeChoiceProblems(route);
     const names = [...route.reviewers, route.decider];
     const users = await this.users.findByUsernames(names);
     const byName = new Map(users.map((u) => [u.username, u]));

@@ -1,4 +1,11 @@
-import { ROLE_LABELS, type FieldErrorCode, type ProblemCode, type Role } from '@notaflow/domain';
+import {
+  ROLE_LABELS,
+  STAGE_LABELS,
+  type FieldErrorCode,
+  type NotaStage,
+  type ProblemCode,
+  type Role,
+} from '@notaflow/domain';
 import { formatDay } from './dates';
 
 /**
@@ -169,6 +176,15 @@ export const FIELD_MESSAGES: Readonly<Record<FieldErrorCode, (params: FieldParam
   },
   no_meeting_to_plan_on: () => 'Er is geen vergadering van de ministerraad om op te plannen.',
   bad_host: () => 'Het adres van de server is niet juist.',
+  stage_without_participants: () => 'Deze fase heeft geen deelnemers in de route. Laat haar weg of vul ze in.',
+  dispatch_not_last: () => 'Verzending is altijd de laatste fase.',
+  stage_missing: (p) => {
+    const stage = param(p, 'value');
+    return stage && stage in STAGE_LABELS
+      ? `De fase ${STAGE_LABELS[stage as NotaStage].toLowerCase()} ontbreekt in de volgorde.`
+      : 'Er ontbreekt een fase in de volgorde.';
+  },
+  not_a_co_signer: (p) => `${param(p, 'value') ?? 'Dit ministerie'} ondertekent deze nota niet mee.`,
 };
 
 /**

@@ -6,14 +6,22 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
+  IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { KAMERSTUK_DOSSIER_PATTERN, UW_KENMERK_PATTERN } from '@notaflow/domain';
+import {
+  KAMERSTUK_DOSSIER_PATTERN,
+  MAX_STAGE_SLA_WORKING_DAYS,
+  ROUTE_STAGES,
+  UW_KENMERK_PATTERN,
+  type RouteStage,
+} from '@notaflow/domain';
 import { IsCalendarDate } from '../../common/validators';
 
 export class RouteDto {
@@ -48,6 +56,31 @@ export class RouteDto {
   @IsOptional()
   @IsBoolean()
   coSignersReapproveAfterNewVersion?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ROUTE_STAGES,
+    isArray: true,
+    example: ['initialling', 'co-signing', 'decision', 'dispatch'],
+    description:
+      'The order of the stages: each at most once, dispatch last, decision present, a stage named only when the ' +
+      'route has its people (and named when it has them). Without it: initialling, decision, co-signing, ' +
+      'ministerraad, dispatch.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ROUTE_STAGES.length)
+  @IsIn(ROUTE_STAGES, { each: true })
+  stages?: RouteStage[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 1, maximum: MAX_STAGE_SLA_WORKING_DAYS },
+    example: { VWS: 10, BZ: 5 },
+    description: "A co-signing ministry's own term in working days; the others take the default",
+  })
+  @IsOptional()
+  @IsObject()
+  coSigningDueWorkingDays?: Record<string, number>;
 }
 
 export class CreateNotaDto {
