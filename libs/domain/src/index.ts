@@ -1,5 +1,6 @@
 export * from './deadlines';
 export * from './demo-users';
+export * from './kamerstuk';
 export * from './nota';
 export * from './roles';
 export * from './route';

@@ -51,6 +51,8 @@ export class NotaService {
       organisation: actor.organisation,
       createdBy: actor.username,
       route,
+      documentDate: dto.documentDate ?? null,
+      kamerstukken: (dto.kamerstukken ?? []).map(({ dossier, number }) => ({ dossier, number })),
       ...(known?.onsKenmerk !== undefined ? { onsKenmerk: known.onsKenmerk } : {}),
     });
     return this.get(actor, id);
@@ -165,7 +167,12 @@ export class NotaService {
       );
     }
     const vergaderjaar = vergaderjaarOf(toAmsterdamDate(nota.dispatchedAt));
-    if (!(await this.notas.recordKamerstuk(id, { dossier: dto.dossier, number: dto.number, vergaderjaar }))) {
+    const outcome = await this.notas.recordKamerstuk(id, { dossier: dto.dossier, number: dto.number, vergaderjaar });
+    if (outcome === 'taken') {
+      // Which nota holds it is not said: it may be another organisation's.
+      throw new AppException('kamerstuk_taken', `Kamerstuk ${dto.dossier} nr. ${dto.number} belongs to another nota.`);
+    }
+    if (outcome === 'other') {
       const recorded = await this.find(id);
       throw new AppException(
         'kamerstuk_already_recorded',

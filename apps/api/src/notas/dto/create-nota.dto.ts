@@ -15,14 +15,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import {
-  KAMERSTUK_DOSSIER_PATTERN,
-  MAX_STAGE_SLA_WORKING_DAYS,
-  ROUTE_STAGES,
-  UW_KENMERK_PATTERN,
-  type RouteStage,
-} from '@notaflow/domain';
-import { IsCalendarDate } from '../../common/validators';
+import { MAX_STAGE_SLA_WORKING_DAYS, ROUTE_STAGES, UW_KENMERK_PATTERN, type RouteStage } from '@notaflow/domain';
+import { CitedKamerstukDto } from '../../common/kamerstuk.dto';
+import { IsCalendarDate, IsDossier } from '../../common/validators';
 
 export class RouteDto {
   @ApiProperty({
@@ -90,10 +85,12 @@ export class CreateNotaDto {
   @MaxLength(300)
   title!: string;
 
-  @ApiPropertyOptional({ example: '28 638', description: 'Kamerstukdossier' })
+  @ApiPropertyOptional({
+    example: '28 638',
+    description: "Kamerstukdossier, kept in the Kamer's spelling: 28638 is 28 638",
+  })
   @IsOptional()
-  @IsString()
-  @Matches(KAMERSTUK_DOSSIER_PATTERN, { message: '$property must be a Kamerstuk dossier number such as 28 638' })
+  @IsDossier()
   dossier?: string;
 
   @ApiPropertyOptional({ example: '2023Z13980/2023D36886' })
@@ -112,4 +109,24 @@ export class CreateNotaDto {
   @IsOptional()
   @IsCalendarDate()
   dueOn?: string;
+
+  @ApiPropertyOptional({
+    example: '2024-06-17',
+    format: 'date',
+    description: 'The date the document bears (its Datum), apart from when it is registered',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  documentDate?: string;
+
+  @ApiPropertyOptional({
+    type: [CitedKamerstukDto],
+    description: 'The Kamerstukken the nota concerns (a verslag, a motie, the letter it follows)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CitedKamerstukDto)
+  kamerstukken?: CitedKamerstukDto[];
 }
