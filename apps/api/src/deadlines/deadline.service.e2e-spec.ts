@@ -39,7 +39,10 @@ describe(DeadlineService.name, () => {
   const setup = () => {
     const deadlines = new DeadlineRepository(db.dataSource);
     const watches = new RecordingWatches();
-    return { sut: new DeadlineService(deadlines, new DeadlineWatchService(watches, deadlines)), watches };
+    return {
+      sut: new DeadlineService(deadlines, new DeadlineWatchService(watches, deadlines, db.dataSource)),
+      watches,
+    };
   };
   const debat = (overrides: Partial<CreateDeadlineDto> = {}): CreateDeadlineDto => ({
     kind: 'commissiedebat',
