@@ -20,7 +20,7 @@ import { Analytics1763900600000 } from './migrations/1763900600000-analytics';
 import { AuditAndSignIn1763900700000 } from './migrations/1763900700000-audit-and-sign-in';
 import { NotaFlowSeq1763900800000 } from './migrations/1763900800000-nota-flow-seq';
 import { Documents1763900900000 } from './migrations/1763900900000-documents';
-import { RateLimits1796318866137 } from './migrations/1796318866137-rate-limits';
+import { RateLimits1763901000000 } from './migrations/1763901000000-rate-limits';
 
 export const entities = [
   OrganisationEntity,
@@ -48,7 +48,7 @@ export const migrations = [
   AuditAndSignIn1763900700000,
   NotaFlowSeq1763900800000,
   Documents1763900900000,
-  RateLimits1796318866137,
+  RateLimits1763901000000,
 ];
 
 export interface DataSourceSettings {

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * made here rather than by the library at run time. Unlogged: a counter that lasts a minute is not worth a write to
  * the WAL per request, and after a crash (or on a standby taking over) the budgets simply start again.
  */
-export class RateLimits1796318866137 implements MigrationInterface {
-  name = 'RateLimits1796318866137';
+export class RateLimits1763901000000 implements MigrationInterface {
+  name = 'RateLimits1763901000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
