@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { migrations } from '@notaflow/persistence';
 import { startTestApp, type TestApp } from './support/app';
-import { ApiClient } from './support/http';
+import { ApiClient, DEMO_ROUTE } from './support/http';
 import { createTestDatabase } from './support/stack';
 
 /**
@@ -85,6 +86,41 @@ describe('several API replicas behave as one system', () => {
       }
       // Someone else's budget is their own.
       expect((await on(1, 'jenv.dg').get('/tasks?status=open')).status).toBe(200);
+    });
+  });
+
+  describe('a registration sent again to the other replica', () => {
+    let replicas: TestApp[];
+    beforeAll(async () => {
+      const first = await startTestApp({ worker: false });
+      replicas = [first, await replicaOf(first)];
+    }, 60_000);
+    afterAll(async () => {
+      await Promise.all((replicas ?? []).map((app) => app.close()));
+    });
+
+    it('with its Idempotency-Key, registers one nota and draws one ons kenmerk, however the requests fall', async () => {
+      const staff = await ApiClient.login(replicas[0].baseUrl, 'jenv.staff');
+      const on = (i: number) => new ApiClient(replicas[i % 2].baseUrl, staff.token);
+      const drawn = async () =>
+        Number(
+          (
+            (await replicas[0].dataSource.query(
+              'SELECT last_value - (NOT is_called)::int AS last_value FROM ons_kenmerk_seq',
+            )) as { last_value: string }[]
+          )[0].last_value,
+        );
+      const before = await drawn();
+      const key = randomUUID();
+      const body = { title: 'Kamerbrief over de EU-richtlijn mensenhandel', route: DEMO_ROUTE };
+      const replies = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          on(i).request<{ onsKenmerk: string }>('POST', '/notas', body, { 'idempotency-key': key }),
+        ),
+      );
+      expect(replies.map((reply) => reply.status)).toEqual(Array(10).fill(201));
+      expect(new Set(replies.map((reply) => reply.body.onsKenmerk)).size).toBe(1);
+      expect(await drawn()).toBe(before + 1);
     });
   });
 });

@@ -21,6 +21,7 @@ import { AuditAndSignIn1763900700000 } from './migrations/1763900700000-audit-an
 import { NotaFlowSeq1763900800000 } from './migrations/1763900800000-nota-flow-seq';
 import { Documents1763900900000 } from './migrations/1763900900000-documents';
 import { RateLimits1763901000000 } from './migrations/1763901000000-rate-limits';
+import { NotaIdempotencyKeys1763901100000 } from './migrations/1763901100000-nota-idempotency-keys';
 
 export const entities = [
   OrganisationEntity,
@@ -49,6 +50,7 @@ export const migrations = [
   NotaFlowSeq1763900800000,
   Documents1763900900000,
   RateLimits1763901000000,
+  NotaIdempotencyKeys1763901100000,
 ];
 
 export interface DataSourceSettings {

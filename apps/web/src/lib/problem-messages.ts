@@ -43,6 +43,8 @@ export const PROBLEM_MESSAGES: Readonly<Record<ProblemCode, string>> = {
   flow_ended: 'De route van deze nota is al beëindigd.',
   kamerstuk_before_dispatch: 'Het Kamerstuknummer kan pas worden vastgelegd als de nota is verzonden.',
   kamerstuk_already_recorded: 'Het Kamerstuknummer is al vastgelegd.',
+  idempotency_key_reused:
+    'Deze registratie is al eerder verstuurd, met andere gegevens. Vernieuw de pagina en registreer de nota opnieuw.',
 
   task_not_found: 'Deze taak is niet (meer) te vinden.',
   task_not_open: 'Dit kan niet meer: de taak is intussen afgehandeld of vervallen.',
