@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { migrations } from '@notaflow/persistence';
 import { startTestApp, type TestApp } from './support/app';
+import { FlowDriver } from './support/flow-driver';
 import { ApiClient, DEMO_ROUTE } from './support/http';
 import { createTestDatabase } from './support/stack';
 
@@ -121,6 +122,47 @@ describe('several API replicas behave as one system', () => {
       expect(replies.map((reply) => reply.status)).toEqual(Array(10).fill(201));
       expect(new Set(replies.map((reply) => reply.body.onsKenmerk)).size).toBe(1);
       expect(await drawn()).toBe(before + 1);
+    });
+  });
+
+  describe('metrics read from each replica', () => {
+    let replicas: TestApp[];
+    beforeAll(async () => {
+      const first = await startTestApp();
+      replicas = [first, await replicaOf(first)];
+    }, 60_000);
+    afterAll(async () => {
+      await Promise.all((replicas ?? []).map((app) => app.close()));
+    });
+
+    /** One sample of a scrape: the line `name{...} value` that has each of the labels. */
+    const sample = (scrape: string, name: string, labels: string[]) => {
+      const line = scrape
+        .split('\n')
+        .find((l) => l.startsWith(`${name}{`) && labels.every((label) => l.includes(label)));
+      return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+    };
+
+    it('add up as docs/analytics.md says: figures from PostgreSQL once (max), request counts over replicas (sum)', async () => {
+      const flow = await FlowDriver.create(replicas[0].baseUrl);
+      await flow.registerAndSubmit();
+      const staff = (i: number) => new ApiClient(replicas[i].baseUrl, flow.as.staff.token);
+      for (let i = 0; i < 3; i++) expect((await staff(0).get('/notas')).status).toBe(200);
+      for (let i = 0; i < 5; i++) expect((await staff(1).get('/notas')).status).toBe(200);
+
+      const scrapes = await Promise.all(replicas.map(async (app) => (await fetch(`${app.baseUrl}/metrics`)).text()));
+      const each = (name: string, labels: string[]) => scrapes.map((scrape) => sample(scrape, name, labels));
+      // Read from the record: every replica says the same, so one of them (max) is the system's figure.
+      expect(each('notaflow_open_tasks', ['stage="initialling"'])).toEqual([1, 1]);
+      expect(scrapes.map((scrape) => /^notaflow_flows_started_total (\S+)$/m.exec(scrape)?.[1])).toEqual(['1', '1']);
+      // Counted by the replica that answered: only their sum is the system's figure.
+      const listed = each('notaflow_http_request_duration_seconds_count', [
+        'method="GET"',
+        'route="/api/v1/notas"',
+        'status_code="200"',
+      ]);
+      expect(listed).toEqual([3, 5]);
+      expect(listed[0] + listed[1]).toBe(8);
     });
   });
 });
