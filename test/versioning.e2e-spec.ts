@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { ANNOUNCE_TASKS_PATCH, AWAIT_NOTIFICATIONS_PATCH } from '../workflows/nota-flow/patches';
+import { STAGE_ATTRIBUTE } from '@notaflow/temporal';
+import {
+  ANNOUNCE_TASKS_PATCH,
+  AWAIT_NOTIFICATIONS_PATCH,
+  SEARCH_ATTRIBUTES_PATCH,
+} from '../workflows/nota-flow/patches';
 import { workflowBundleOptions } from '../apps/worker/src/bundle';
 import { startTestApp, startTestWorker, type TestApp } from './support/app';
 import { FlowDriver } from './support/flow-driver';
@@ -79,16 +84,19 @@ describe('a running v1 flow completes on a v2 worker', () => {
     expect(announcedAll.map((a) => a.task_id)).toEqual(tasks.slice(2).map((t) => t.id));
     expect(announcedAll[0]).toMatchObject({ recipient_username: 'jenv.dg' });
     const { events } = await handle.fetchHistory();
-    // The patch markers that tell later replays where the announcing began, and that the close waited for it.
+    // The patch markers that tell later replays where the announcing began, where the flow first kept its search
+    // attributes (the first stage it entered on the new code), and that the close waited for the announcements.
     const markers = events!.flatMap((e) => (e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes] : []));
-    expect(markers.map((m) => m.markerName)).toEqual(['core_patch', 'core_patch']);
+    expect(markers.map((m) => m.markerName)).toEqual(['core_patch', 'core_patch', 'core_patch']);
     const patchOf = (marker: (typeof markers)[number]) =>
       Object.values(marker.details ?? {})
         .flatMap((payloads) => payloads.payloads ?? [])
         .map((payload) => Buffer.from(payload.data ?? []).toString())
         .join();
     expect(patchOf(markers[0])).toContain(ANNOUNCE_TASKS_PATCH);
-    expect(patchOf(markers[1])).toContain(AWAIT_NOTIFICATIONS_PATCH);
+    expect(patchOf(markers[1])).toContain(SEARCH_ATTRIBUTES_PATCH);
+    expect(patchOf(markers[2])).toContain(AWAIT_NOTIFICATIONS_PATCH);
+    expect((await handle.describe()).typedSearchAttributes.get(STAGE_ATTRIBUTE)).toBe('done');
   });
 
   it('announces every task of a flow that starts on v2', async () => {

@@ -1,3 +1,4 @@
+import { NOTA_FLOW_SEARCH_ATTRIBUTES } from '../../libs/temporal/src/nota-flow.search-attributes';
 import type { LoadBalancerOptions } from './haproxy';
 import { TEMPORAL_SERVICES } from './temporal-cluster';
 
@@ -15,7 +16,7 @@ export const CLUSTER_TOPOLOGY = {
    * Registered at set-up, so that an operator finds a nota's flow by its kenmerk, organisation or stage
    * (`OnsKenmerk = "5552554"`). Keywords: exact values.
    */
-  keywordSearchAttributes: ['OnsKenmerk', 'Organisation', 'Stage'],
+  keywordSearchAttributes: NOTA_FLOW_SEARCH_ATTRIBUTES,
   /**
    * Temporal's history shards: fixed when the databases are first used and never changed after; sized for ten
    * years in docs/SCALING.md.

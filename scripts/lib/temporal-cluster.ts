@@ -331,7 +331,7 @@ function accepts(port: number): Promise<true | undefined> {
 }
 
 /** Keyword: an exact value that a query can match (`OnsKenmerk = "5552554"`). */
-const INDEXED_VALUE_TYPE_KEYWORD = 2; // temporal.api.enums.v1.IndexedValueType (@temporalio/proto is not ours)
+export const INDEXED_VALUE_TYPE_KEYWORD = 2; // temporal.api.enums.v1.IndexedValueType (@temporalio/proto is not ours)
 
 /**
  * The namespace (with its retention) and the custom search attributes, registered when missing. Right after a

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+// By path, not by package name: jest's globalSetup starts this server outside the module mapper.
+import { NOTA_FLOW_SEARCH_ATTRIBUTES } from '../../libs/temporal/src/nota-flow.search-attributes';
 import { startChild, type Child } from './child';
 import { ensureGoBinary } from './go-binary';
 import { waitFor } from './ports';
@@ -56,6 +58,8 @@ export async function startTemporalDevServer(options: TemporalServerOptions): Pr
     '--namespace',
     options.namespace ?? 'default',
     ...(options.extraNamespaces ?? []).flatMap((namespace) => ['--namespace', namespace]),
+    // The API starts each flow with them: a server that does not know them refuses the start.
+    ...NOTA_FLOW_SEARCH_ATTRIBUTES.flatMap((name) => ['--search-attribute', `${name}=Keyword`]),
     '--log-level',
     'warn',
     // Metrics would otherwise claim a random port of their own.

@@ -28,14 +28,17 @@ export function testStack(): TestStack {
   return JSON.parse(readFileSync(file, 'utf8')) as TestStack;
 }
 
-/** A database of its own for one test file, cloned from the migrated template (a file copy: fast). */
-export async function createTestDatabase(): Promise<string> {
+/**
+ * A database of its own for one test file, cloned from the migrated template (a file copy: fast); `empty`: without
+ * any table, for a test of migrating itself.
+ */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<string> {
   const { databaseUrl } = testStack();
   const name = `notaflow_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new Client({ connectionString: databaseUrl.replace(/\/[^/]+$/, '/postgres') });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${options.empty ? 'template0' : TEMPLATE_DATABASE}`);
   } finally {
     await admin.end();
   }

@@ -4,8 +4,10 @@ import type { DataSource } from 'typeorm';
 import type { Mailer } from '@notaflow/activities';
 import { DEMO_USERS } from '@notaflow/domain';
 import { createDataSource } from '@notaflow/persistence';
+import { NOTA_FLOW_SEARCH_ATTRIBUTES } from '@notaflow/temporal';
 import { workflowBundleOptions } from '../../apps/worker/src/bundle';
 import { createWorker } from '../../apps/worker/src/worker';
+import { INDEXED_VALUE_TYPE_KEYWORD } from '../../scripts/lib/temporal-cluster';
 import { ensureTimeSkippingServer } from '../../scripts/lib/time-skipping-server';
 import { createTestDatabase, uniqueTaskQueue } from './stack';
 
@@ -125,9 +127,20 @@ export async function startTimeSkippingStack(options: { mailer?: Mailer } = {}):
 async function createEnvironment(wrapper: string): Promise<TestWorkflowEnvironment> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await TestWorkflowEnvironment.createTimeSkipping({
+      const env = await TestWorkflowEnvironment.createTimeSkipping({
         server: { executable: { type: 'existing-path', path: wrapper } },
       });
+      // The flow sets its search attributes at each stage it enters; the Java server refuses ones it was not told of.
+      const searchAttributes = Object.fromEntries(
+        NOTA_FLOW_SEARCH_ATTRIBUTES.map((name) => [name, INDEXED_VALUE_TYPE_KEYWORD]),
+      );
+      await env.connection.operatorService
+        .addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes })
+        .catch(async (error: unknown) => {
+          await env.teardown();
+          throw error;
+        });
+      return env;
     } catch (error) {
       if (attempt >= 3 || !/did not start within/.test(String((error as Error)?.message))) throw error;
     }

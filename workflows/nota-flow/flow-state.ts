@@ -1,17 +1,19 @@
-import { workflowInfo } from '@temporalio/workflow';
+import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { NotaStage, NotaStatus } from '@notaflow/domain';
-import type {
-  DecideResult,
-  FlowSnapshot,
-  FlowTask,
-  NewVersionInput,
-  NotaFlowInput,
-  OpenedTask,
-  Transition,
-  TransitionEvent,
-  WithdrawInput,
+import {
+  notaFlowSearchAttributes,
+  type DecideResult,
+  type FlowSnapshot,
+  type FlowTask,
+  type NewVersionInput,
+  type NotaFlowInput,
+  type OpenedTask,
+  type Transition,
+  type TransitionEvent,
+  type WithdrawInput,
 } from '@notaflow/temporal';
 import { activities } from './activities';
+import { keepsSearchAttributes } from './patches';
 
 /** A step as the flow describes it; the recording numbers its events and adds the ids and the time. */
 export type TransitionInput = Omit<Transition, 'workflowId' | 'notaId' | 'at' | 'events'> & {
@@ -42,8 +44,10 @@ export class FlowState {
   }
 
   setState(status: NotaStatus, stage: NotaStage | null): void {
+    const entered = stage !== null && stage !== this.stage;
     this.status = status;
     this.stage = stage;
+    if (entered && keepsSearchAttributes()) upsertSearchAttributes(notaFlowSearchAttributes(this.input, stage));
   }
 
   nota(): DecideResult['nota'] {

@@ -19,6 +19,13 @@ export const ANNOUNCE_TASKS_PATCH = 'announce-tasks';
  */
 export const AWAIT_NOTIFICATIONS_PATCH = 'await-notifications';
 
+/**
+ * v5: the flow keeps its search attributes (OnsKenmerk, Organisation, Stage) up to date at each stage it enters, so
+ * that an operator finds it by kenmerk and sees where it is. Flows started before v5 carry none from their start and
+ * gain all three at the next stage they enter.
+ */
+export const SEARCH_ATTRIBUTES_PATCH = 'search-attributes';
+
 /** Asked once for each set of tasks opened, after the transition that opened them is recorded. */
 export function announcesTasks(): boolean {
   return patched(ANNOUNCE_TASKS_PATCH);
@@ -27,4 +34,9 @@ export function announcesTasks(): boolean {
 /** Asked once as the run finishes, before it waits for its Updates to be answered. */
 export function awaitsNotifications(): boolean {
   return patched(AWAIT_NOTIFICATIONS_PATCH);
+}
+
+/** Asked each time the flow's stage changes, once the transition that changed it is recorded. */
+export function keepsSearchAttributes(): boolean {
+  return patched(SEARCH_ATTRIBUTES_PATCH);
 }

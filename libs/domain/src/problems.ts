@@ -56,6 +56,8 @@ export const NOTA_PROBLEM_CODES = [
   'kamerstuk_already_recorded',
   /** The Kamerstuk (dossier + nr.) is recorded for another nota already: one Kamerstuk, one nota. */
   'kamerstuk_taken',
+  /** An `Idempotency-Key` sent again within 24 hours with another request than the one that registered its nota. */
+  'idempotency_key_reused',
 ] as const;
 
 export const TASK_PROBLEM_CODES = ['task_not_found', 'task_not_open', 'task_not_holder'] as const;

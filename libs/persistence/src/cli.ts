@@ -1,4 +1,5 @@
 import { loadConfig } from '@notaflow/config';
+import { migrateOnce } from './advisory-lock';
 import { createDataSource } from './data-source';
 
 /** `npm run migration:run|revert|show`, on the same data source the app uses. */
@@ -9,7 +10,7 @@ async function main(command: string | undefined): Promise<void> {
   try {
     switch (command) {
       case 'run': {
-        const done = await dataSource.runMigrations({ transaction: 'each' });
+        const done = await migrateOnce(dataSource);
         process.stdout.write(done.length ? done.map((m) => `applied ${m.name}\n`).join('') : 'up to date\n');
         break;
       }

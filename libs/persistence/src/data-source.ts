@@ -20,6 +20,8 @@ import { Analytics1763900600000 } from './migrations/1763900600000-analytics';
 import { AuditAndSignIn1763900700000 } from './migrations/1763900700000-audit-and-sign-in';
 import { NotaFlowSeq1763900800000 } from './migrations/1763900800000-nota-flow-seq';
 import { Documents1763900900000 } from './migrations/1763900900000-documents';
+import { RateLimits1763901000000 } from './migrations/1763901000000-rate-limits';
+import { NotaIdempotencyKeys1763901100000 } from './migrations/1763901100000-nota-idempotency-keys';
 import { CalendarLaw1763910000000 } from './migrations/1763910000000-calendar-law';
 import { DeadlineAnchors1763910100000 } from './migrations/1763910100000-deadline-anchors';
 import { RegistryDetails1763910200000 } from './migrations/1763910200000-registry-details';
@@ -50,6 +52,8 @@ export const migrations = [
   AuditAndSignIn1763900700000,
   NotaFlowSeq1763900800000,
   Documents1763900900000,
+  RateLimits1763901000000,
+  NotaIdempotencyKeys1763901100000,
   CalendarLaw1763910000000,
   DeadlineAnchors1763910100000,
   RegistryDetails1763910200000,

@@ -11,6 +11,7 @@ export * from './entities/deadline.entity';
 export * from './entities/postponement.entity';
 export * from './entities/calendar-feed.entity';
 export * from './preflight';
+export * from './advisory-lock';
 export * from './sql-runner';
 export * from './access';
 export * from './repositories';

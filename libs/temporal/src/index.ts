@@ -5,3 +5,4 @@ export * from './nota-flow.refusals';
 export * from './ping.definitions';
 export * from './deadline-watch.definitions';
 export * from './deadline-watch.client';
+export * from './nota-flow.search-attributes';

@@ -69,9 +69,11 @@ export class TurnaroundViewRefresher implements OnApplicationBootstrap, BeforeAp
   private schedule(minutes: number, force: boolean): void {
     this.running = this.running
       .then(async () => {
-        // Another replica may have refreshed a moment ago.
-        if (!force && (await this.figures.refreshedWithin(minutes * 60 * 0.9))) return;
-        const outcome = await this.figures.refreshView({ wait: false });
+        // Once per interval over all replicas: skipped while another refreshes, or when one did a moment ago.
+        const outcome = await this.figures.refreshView({
+          wait: false,
+          unlessWithinSeconds: force ? undefined : minutes * 60 * 0.9,
+        });
         if (outcome.refreshed) this.logger.log({ durationMs: outcome.durationMs }, 'analytics view refreshed');
       })
       .catch((error: unknown) => this.logger.error({ err: error }, 'analytics view refresh failed'));

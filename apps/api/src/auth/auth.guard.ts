@@ -51,7 +51,7 @@ export class AuthGuard implements CanActivate {
       throw error;
     }
     request.actor = actor;
-    this.limiter.consume(`user:${actor.username}`, this.config.RATE_LIMIT_PER_MINUTE, 'requests');
+    await this.limiter.consume(`user:${actor.username}`, this.config.RATE_LIMIT_PER_MINUTE, 'requests');
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(actor.role)) {

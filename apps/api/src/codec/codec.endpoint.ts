@@ -87,7 +87,7 @@ export class CodecEndpoint implements OnModuleInit {
           `Only an admin may read or seal flow payloads; you are signed in as ${caller.role}.`,
         );
       }
-      this.limiter.consume(`user:${caller.username}`, this.config.RATE_LIMIT_PER_MINUTE, 'requests');
+      await this.limiter.consume(`user:${caller.username}`, this.config.RATE_LIMIT_PER_MINUTE, 'requests');
       const parsed = payloadsFromJson(request.body);
       if ('problem' in parsed) {
         throw AppException.field('payloads', 'bad_format', parsed.problem);

@@ -87,6 +87,8 @@ export function statusOf(code: ProblemCode): number {
       return 414;
     case 'request_header_fields_too_large':
       return 431;
+    case 'idempotency_key_reused':
+      return 422;
     case 'unsupported_media_type':
     case 'document_encrypted':
       return 415;
@@ -145,6 +147,7 @@ const titles: Record<number, string> = {
   413: 'Content Too Large',
   414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DeadlineRepository } from '@notaflow/persistence';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DeadlineRepository, tryAdvisoryLock } from '@notaflow/persistence';
 import type { DeadlineWatches } from '@notaflow/temporal';
 
 /** The deadline watches on the API's task queue (deadline.module.ts); a test may give others. */
@@ -10,6 +12,8 @@ const SWEEP_INTERVAL_MS = 60_000;
 /** A deadline younger than this may still be in the request that registers it, which starts its watch itself. */
 const GRACE_SECONDS = 60;
 const SWEEP_BATCH = 200;
+/** One sweep at a time over all replicas: the others skip a minute that one of them is sweeping. */
+export const SWEEP_LOCK = 'deadline-watch-sweep';
 
 /**
  * Tells the deadline watches (Temporal workflows) that their deadline changed, after the change is committed. The
@@ -26,6 +30,7 @@ export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicati
   constructor(
     @Inject(DEADLINE_WATCHES) private readonly watches: DeadlineWatches,
     private readonly deadlines: DeadlineRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async changed(deadlineIds: readonly string[]): Promise<void> {
@@ -49,15 +54,21 @@ export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicati
     await this.sweeping;
   }
 
-  /** Starts the watches that a crash or an unreachable Temporal left unstarted. */
+  /**
+   * Starts the watches that a crash or an unreachable Temporal left unstarted. Every replica runs the timer; the one
+   * that holds the lock sweeps, so a deadline's watch is looked for once a minute, not once per replica. A watch is
+   * keyed by its deadline, so two sweeps would start none twice: the lock saves the work, not the outcome.
+   */
   sweep(): Promise<void> {
     this.sweeping ??= (async () => {
       try {
-        const ids = await this.deadlines.unwatched({ graceSeconds: GRACE_SECONDS, limit: SWEEP_BATCH });
-        if (ids.length) {
-          await this.watches.ensure(ids);
-          this.logger.log(`started ${ids.length} deadline watches that were missing`);
-        }
+        await tryAdvisoryLock(this.dataSource, SWEEP_LOCK, async () => {
+          const ids = await this.deadlines.unwatched({ graceSeconds: GRACE_SECONDS, limit: SWEEP_BATCH });
+          if (ids.length) {
+            await this.watches.ensure(ids);
+            this.logger.log(`started ${ids.length} deadline watches that were missing`);
+          }
+        });
       } catch (error) {
         this.logger.warn({ err: error }, 'deadline watch sweep failed; it runs again later');
       } finally {

@@ -43,7 +43,12 @@ describe(DeadlineService.name, () => {
     const watches = new RecordingWatches();
     const registration = new DeadlineRegistration(deadlines, calendar);
     return {
-      sut: new DeadlineService(deadlines, new DeadlineWatchService(watches, deadlines), calendar, registration),
+      sut: new DeadlineService(
+        deadlines,
+        new DeadlineWatchService(watches, deadlines, db.dataSource),
+        calendar,
+        registration,
+      ),
       registration,
       watches,
     };

@@ -9,11 +9,12 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppConfig } from '@notaflow/config';
-import { assertNever } from '@notaflow/domain';
+import { assertNever, firstStage } from '@notaflow/domain';
 import {
   NOTA_FLOW_WORKFLOW,
   decideUpdate,
   newVersionUpdate,
+  notaFlowSearchAttributes,
   notaWorkflowId,
   readFlowRefusal,
   startedUpdate,
@@ -57,6 +58,8 @@ export class FlowService {
         args: [input],
         // The id is the nota's: a second submit of the same nota can never start a second flow.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        // Findable by kenmerk from its first moment; the flow keeps the stage up to date as it moves on.
+        typedSearchAttributes: notaFlowSearchAttributes(input, firstStage(input.route)),
       });
       const snapshot = await this.withDeadline(() => handle.executeUpdate(startedUpdate));
       return { workflowId, snapshot };

@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
+ * How a figure adds up across API replicas (docs/analytics.md), said in its help so that whoever reads /metrics
+ * sees it: a figure read from PostgreSQL is the same on every replica (take one, `max`); the others are counted by
+ * the process that did the work (add the replicas up, `sum`).
+ */
+export const FROM_POSTGRESQL = 'from PostgreSQL, the same on every replica: max across replicas';
+export const THIS_REPLICAS_OWN = "this replica's own: sum across replicas";
+
+/**
  * The API's metrics, in a registry of its own rather than prom-client's global one: two applications in one
  * process (the e2e tests) would otherwise register every metric twice.
  */
@@ -11,7 +19,7 @@ export class AppMetrics {
 
   readonly httpRequestDuration = new Histogram({
     name: 'notaflow_http_request_duration_seconds',
-    help: 'HTTP requests to /api/v1 by route template, method and status, from arrival to the last byte sent',
+    help: `HTTP requests to /api/v1 by route template, method and status, from arrival to the last byte sent (${THIS_REPLICAS_OWN})`,
     labelNames: ['method', 'route', 'status_code'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
@@ -19,53 +27,53 @@ export class AppMetrics {
 
   readonly flowsStarted = new Counter({
     name: 'notaflow_flows_started_total',
-    help: 'Approval flows ever started (notas submitted), from PostgreSQL: the same on every API replica',
+    help: `Approval flows ever started (notas submitted) (${FROM_POSTGRESQL})`,
     registers: [this.registry],
   });
 
   readonly flowsCompleted = new Counter({
     name: 'notaflow_flows_completed_total',
-    help: 'Approval flows ended, by outcome (dispatched, rejected, withdrawn), from PostgreSQL',
+    help: `Approval flows ended, by outcome (dispatched, rejected, withdrawn) (${FROM_POSTGRESQL})`,
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
 
   readonly openTasks = new Gauge({
     name: 'notaflow_open_tasks',
-    help: 'Tasks open now, by stage',
+    help: `Tasks open now, by stage (${FROM_POSTGRESQL})`,
     labelNames: ['stage'] as const,
     registers: [this.registry],
   });
 
   readonly overdueOpenTasks = new Gauge({
     name: 'notaflow_overdue_open_tasks',
-    help: 'Tasks open now and past their due moment, by stage',
+    help: `Tasks open now and past their due moment, by stage (${FROM_POSTGRESQL})`,
     labelNames: ['stage'] as const,
     registers: [this.registry],
   });
 
   readonly analyticsViewAge = new Gauge({
     name: 'notaflow_analytics_view_age_seconds',
-    help: 'Since the analytics view was last refreshed (figures stay current; this bounds what is read live)',
+    help: `Since the analytics view was last refreshed; figures stay current, this bounds what is read live (${FROM_POSTGRESQL})`,
     registers: [this.registry],
   });
 
   readonly analyticsViewRefreshDuration = new Gauge({
     name: 'notaflow_analytics_view_refresh_duration_seconds',
-    help: 'How long the last refresh of the analytics view took',
+    help: `How long the last refresh of the analytics view took (${FROM_POSTGRESQL})`,
     registers: [this.registry],
   });
 
   readonly documentIntegrityFailures = new Counter({
     name: 'notaflow_document_integrity_failures_total',
-    help: 'Stored documents whose bytes no longer matched their SHA-256 when read: never served, each an alert',
+    help: `Stored documents whose bytes no longer matched their SHA-256 when read: never served, each an alert (${THIS_REPLICAS_OWN})`,
     labelNames: ['store'] as const,
     registers: [this.registry],
   });
 
   readonly databaseScrapeErrors = new Counter({
     name: 'notaflow_metrics_database_errors_total',
-    help: 'Scrapes whose PostgreSQL figures could not be read (the previous figures are shown)',
+    help: `Scrapes whose PostgreSQL figures could not be read; the previous figures are shown (${THIS_REPLICAS_OWN})`,
     registers: [this.registry],
   });
 

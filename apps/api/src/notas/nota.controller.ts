@@ -1,19 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@notaflow/domain';
+import type { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CreateNotaDto } from './dto/create-nota.dto';
 import { ListNotasQuery } from './dto/list-notas.query';
 import { KamerstukDto, NewVersionDto, WithdrawDto } from './dto/nota-actions.dto';
 import { NotaDto, NotaSummaryDto, SubmitResultDto } from './dto/nota.dto';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, parseIdempotencyKey } from './idempotency-key';
 import { NotaService } from './nota.service';
 
 @ApiTags('notas')
@@ -25,9 +28,32 @@ export class NotaController {
   @Post()
   @Roles('drafter')
   @ApiOperation({ summary: 'Register a nota; hands out its ons kenmerk' })
-  @ApiCreatedResponse({ type: NotaDto })
-  register(@CurrentActor() actor: Actor, @Body() body: CreateNotaDto): Promise<NotaDto> {
-    return this.notas.register(actor, body);
+  @ApiHeader({
+    name: IDEMPOTENCY_KEY_HEADER,
+    required: false,
+    description:
+      'A key of your own (a new UUID per nota to register), sent again unchanged with the same request when the ' +
+      'answer was lost: within 24 hours the same key from the same user answers the nota it registered, never a ' +
+      'second ons kenmerk. The same key with another request: 422 idempotency_key_reused.',
+  })
+  @ApiCreatedResponse({
+    type: NotaDto,
+    headers: {
+      [IDEMPOTENT_REPLAYED_HEADER]: {
+        description: '`true` when the nota is the one an earlier request with the same Idempotency-Key registered',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
+  })
+  async register(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateNotaDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<NotaDto> {
+    const { nota, replayed } = await this.notas.registerOnce(actor, body, parseIdempotencyKey(idempotencyKey));
+    if (replayed) response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+    return nota;
   }
 
   @Get()

@@ -24,6 +24,7 @@ import type { CreateNotaDto, RouteDto } from './dto/create-nota.dto';
 import type { ListNotasQuery } from './dto/list-notas.query';
 import type { KamerstukDto } from './dto/nota-actions.dto';
 import type { NotaDto, NotaSummaryDto, SubmitResultDto } from './dto/nota.dto';
+import { requestDigest } from './idempotency-key';
 import { toNotaDto, toNotaSummary } from './nota.mapper';
 
 @Injectable()
@@ -38,24 +39,48 @@ export class NotaService {
 
   /** Registers a nota and hands out its ons kenmerk from the PostgreSQL sequence. */
   async register(actor: Actor, dto: CreateNotaDto, known?: { id: string; onsKenmerk?: string }): Promise<NotaDto> {
+    return (await this.registerOnce(actor, dto, undefined, known)).nota;
+  }
+
+  /**
+   * As `register`, once per `Idempotency-Key` of the user within 24 hours: sent again, the key answers the nota it
+   * registered (`replayed`), never a second ons kenmerk; with another request than the first, it is refused.
+   */
+  async registerOnce(
+    actor: Actor,
+    dto: CreateNotaDto,
+    idempotencyKey: string | undefined,
+    known?: { id: string; onsKenmerk?: string },
+  ): Promise<{ nota: NotaDto; replayed: boolean }> {
     if (actor.role !== 'drafter') throw new AppException('role_not_allowed', 'Only drafters register notas.');
     const route = await this.validateRoute(actor, dto.route);
     // Only the demo seed brings its own id and a historical kenmerk, outside the sequence's range.
     const id = known?.id ?? randomUUID();
-    await this.notas.register({
-      id,
-      title: dto.title.trim(),
-      dossier: dto.dossier ?? null,
-      uwKenmerk: dto.uwKenmerk ?? null,
-      dueOn: dto.dueOn ?? null,
-      organisation: actor.organisation,
-      createdBy: actor.username,
-      route,
-      documentDate: dto.documentDate ?? null,
-      kamerstukken: (dto.kamerstukken ?? []).map(({ dossier, number }) => ({ dossier, number })),
-      ...(known?.onsKenmerk !== undefined ? { onsKenmerk: known.onsKenmerk } : {}),
-    });
-    return this.get(actor, id);
+    const claim = idempotencyKey ? { key: idempotencyKey, requestSha256: requestDigest(dto) } : undefined;
+    const registration = await this.notas.register(
+      {
+        id,
+        title: dto.title.trim(),
+        dossier: dto.dossier ?? null,
+        uwKenmerk: dto.uwKenmerk ?? null,
+        dueOn: dto.dueOn ?? null,
+        organisation: actor.organisation,
+        createdBy: actor.username,
+        route,
+        documentDate: dto.documentDate ?? null,
+        kamerstukken: (dto.kamerstukken ?? []).map(({ dossier, number }) => ({ dossier, number })),
+        ...(known?.onsKenmerk !== undefined ? { onsKenmerk: known.onsKenmerk } : {}),
+      },
+      claim,
+    );
+    if (registration.created) return { nota: await this.get(actor, id), replayed: false };
+    if (!registration.sameRequest) {
+      throw new AppException(
+        'idempotency_key_reused',
+        'This Idempotency-Key registered a nota from another request within the last 24 hours: use a new key.',
+      );
+    }
+    return { nota: await this.get(actor, registration.notaId), replayed: true };
   }
 
   async list(actor: Actor, query: ListNotasQuery): Promise<NotaSummaryDto[]> {

@@ -1,91 +1,98 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
 import { AppException } from '../common/app.exception';
 
-const MINUTE_MS = 60_000;
+/** Made by the migration RateLimits (libs/persistence), in the layout rate-limiter-flexible reads. */
+export const RATE_LIMIT_TABLE = 'rate_limits';
+/** In front of every key in the table: `notaflow:user:jenv.staff`, `notaflow:sign-in:192.0.2.1`. */
+export const RATE_LIMIT_KEY_PREFIX = 'notaflow';
+const WINDOW_SECONDS = 60;
+/** While PostgreSQL cannot be reached, said once in this long, not once per request. */
+const WARN_EVERY_MS = 60_000;
 
-interface Window {
-  /** When the current window began; windows follow each other from a key's first request. */
-  start: number;
-  current: number;
-  previous: number;
+/** The part of a pg Pool the library uses: one parameterised (and named, so prepared) statement at a time. */
+interface Store {
+  query(statement: { text: string; values?: unknown[]; name?: string }): Promise<unknown>;
 }
 
 /**
- * Budgets per key and minute (a user, an IP address), counted in this process as a sliding window: the requests of the
- * current minute plus those of the minute before, weighted by how much of it still falls in the last 60 seconds. Two
- * counters per key, whatever the budget: nothing to walk or to time out per request. A refused request does not count,
- * so a client that keeps trying is let in again as soon as its earlier requests age out.
+ * Budgets per key and minute (a user, an IP address), counted in PostgreSQL so that every API replica counts in the
+ * same place: the N+1st request of a window is refused on whichever replica it lands (rate-limiter-flexible's
+ * RateLimiterPostgres: one upsert per request, a fixed window that begins with a key's first request).
  *
- * With several API replicas each counts its own share; the limits are there to stop a runaway script or a password
- * guesser, not to meter fairly across a cluster.
+ * While PostgreSQL cannot be reached, each replica counts in its own memory instead (the library's insurance
+ * limiter, with the same budget): it fails neither open nor closed. Not closed, because a refusal would add nothing:
+ * every route that does real work needs PostgreSQL and answers 503 naming it, and a sign-in cannot be checked without
+ * it either. Not wide open, because a runaway script or a password guesser stays bounded, by the budget times the
+ * number of replicas, until PostgreSQL is back and the shared count takes over again.
+ *
+ * A key that has spent its budget is remembered in memory until its window ends: a client that keeps hammering is
+ * refused by each replica without asking PostgreSQL again.
  */
-export class SlidingWindowCounter {
-  private readonly windows = new Map<string, Window>();
-
-  constructor(private readonly windowMs: number = MINUTE_MS) {}
-
-  /** Counts a request against `key` if the budget allows it; else how long until it would, in milliseconds. */
-  take(key: string, limit: number, now: number): { allowed: true } | { allowed: false; retryAfterMs: number } {
-    const window = this.roll(key, now);
-    const overlap = 1 - (now - window.start) / this.windowMs;
-    if (window.current + window.previous * overlap < limit) {
-      window.current += 1;
-      return { allowed: true };
-    }
-    // The minute before ages out by `now`; the current minute's requests only once the next has begun.
-    const room = limit - window.current;
-    const freeAt =
-      room > 0 && window.previous > 0
-        ? window.start + this.windowMs * (1 - room / window.previous)
-        : window.start + this.windowMs * (2 - limit / Math.max(window.current, 1));
-    return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(freeAt - now)) };
-  }
-
-  /** Forgets keys idle for two windows: they count nothing any more. */
-  sweep(now: number): void {
-    for (const [key, window] of this.windows) {
-      if (now - window.start >= 2 * this.windowMs) this.windows.delete(key);
-    }
-  }
-
-  get size(): number {
-    return this.windows.size;
-  }
-
-  private roll(key: string, now: number): Window {
-    let window = this.windows.get(key);
-    if (!window) {
-      window = { start: now, current: 0, previous: 0 };
-      this.windows.set(key, window);
-      return window;
-    }
-    const elapsed = Math.floor((now - window.start) / this.windowMs);
-    if (elapsed >= 1) {
-      window.previous = elapsed === 1 ? window.current : 0;
-      window.current = 0;
-      window.start += elapsed * this.windowMs;
-    }
-    return window;
-  }
-}
-
 @Injectable()
-export class RateLimiter implements OnApplicationShutdown {
-  private readonly counter = new SlidingWindowCounter();
-  private readonly sweeper = setInterval(() => this.counter.sweep(Date.now()), MINUTE_MS).unref();
+export class RateLimiter {
+  private readonly logger = new Logger(RateLimiter.name);
+  private readonly budgets = new Map<number, RateLimiterPostgres>();
+  private readonly store: Store;
+  private warnedAt = 0;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    // TypeORM's pg Pool, asked for at each statement: the API's connections, no pool of the limiter's own.
+    const pool = () => (dataSource.driver as unknown as { master: Store }).master;
+    this.store = {
+      query: (statement) =>
+        pool()
+          .query(statement)
+          .catch((error: unknown) => {
+            this.warnOnce(error);
+            throw error;
+          }),
+    };
+  }
 
   /** Counts one request against `key`; 429 problem+json with Retry-After once `perMinute` is spent. */
-  consume(key: string, perMinute: number, what: string): void {
-    const outcome = this.counter.take(key, perMinute, Date.now());
-    if (!outcome.allowed) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
+  async consume(key: string, perMinute: number, what: string): Promise<void> {
+    try {
+      await this.budget(perMinute).consume(key);
+    } catch (outcome) {
+      if (!(outcome instanceof RateLimiterRes)) throw outcome;
+      const retryAfterSeconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
       throw new AppException('too_many_requests', `Too many ${what}; try again in ${retryAfterSeconds} seconds.`, {
         retryAfterSeconds,
       });
     }
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.sweeper);
+  /** One limiter per budget (the library's limiters have one each), all counting in the same table. */
+  private budget(points: number): RateLimiterPostgres {
+    let limiter = this.budgets.get(points);
+    if (!limiter) {
+      limiter = new RateLimiterPostgres({
+        storeClient: this.store,
+        storeType: 'pool',
+        tableName: RATE_LIMIT_TABLE,
+        tableCreated: true,
+        keyPrefix: RATE_LIMIT_KEY_PREFIX,
+        points,
+        duration: WINDOW_SECONDS,
+        inMemoryBlockOnConsumed: points,
+        insuranceLimiter: new RateLimiterMemory({
+          keyPrefix: RATE_LIMIT_KEY_PREFIX,
+          points,
+          duration: WINDOW_SECONDS,
+        }),
+      });
+      this.budgets.set(points, limiter);
+    }
+    return limiter;
+  }
+
+  private warnOnce(error: unknown): void {
+    const now = Date.now();
+    if (now - this.warnedAt < WARN_EVERY_MS) return;
+    this.warnedAt = now;
+    this.logger.warn({ err: error }, 'rate limits: PostgreSQL unreachable; each replica counts on its own meanwhile');
   }
 }

@@ -4,7 +4,10 @@ import type { Request } from 'express';
 import { APP_CONFIG } from '../config/config.module';
 import { RateLimiter } from './rate-limiter';
 
-/** Sign-in attempts per IP address and minute: a password guesser from one machine is slowed to a crawl. */
+/**
+ * Sign-in attempts per IP address and minute, over all replicas: a password guesser from one machine is slowed to a
+ * crawl.
+ */
 @Injectable()
 export class SignInRateGuard implements CanActivate {
   constructor(
@@ -12,9 +15,9 @@ export class SignInRateGuard implements CanActivate {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
-    this.limiter.consume(
+    await this.limiter.consume(
       `sign-in:${request.ip ?? 'unknown'}`,
       this.config.SIGN_IN_RATE_LIMIT_PER_MINUTE,
       'sign-in attempts from this address',

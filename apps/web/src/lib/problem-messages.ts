@@ -51,6 +51,8 @@ export const PROBLEM_MESSAGES: Readonly<Record<ProblemCode, string>> = {
   kamerstuk_before_dispatch: 'Het Kamerstuknummer kan pas worden vastgelegd als de nota is verzonden.',
   kamerstuk_already_recorded: 'Het Kamerstuknummer is al vastgelegd.',
   kamerstuk_taken: 'Dit Kamerstuk (dossier en nummer) hoort al bij een andere nota.',
+  idempotency_key_reused:
+    'Deze registratie is al eerder verstuurd, met andere gegevens. Vernieuw de pagina en registreer de nota opnieuw.',
 
   task_not_found: 'Deze taak is niet (meer) te vinden.',
   task_not_open: 'Dit kan niet meer: de taak is intussen afgehandeld of vervallen.',

@@ -132,9 +132,17 @@ export class AnalyticsRepository {
    * Recomputes `analytics_turnaround` without blocking readers, and moves the watermark in the same transaction, so
    * a reader sees the old view with the old watermark or the new with the new. `wait: false` gives way when another
    * process is refreshing (the scheduled case); `wait: true` waits for it and refreshes after (the caller has just
-   * written history and needs it in).
+   * written history and needs it in). `unlessWithinSeconds` skips it when some replica refreshed that recently,
+   * looked at under the lock: one that finished between another's look and its lock is seen, so two replicas whose
+   * timers fire together refresh once.
    */
-  async refreshView({ wait }: { wait: boolean }): Promise<RefreshOutcome> {
+  async refreshView({
+    wait,
+    unlessWithinSeconds,
+  }: {
+    wait: boolean;
+    unlessWithinSeconds?: number;
+  }): Promise<RefreshOutcome> {
     const outcome = await this.db.transaction(async (db): Promise<RefreshOutcome> => {
       if (wait) {
         await db.query('SELECT pg_advisory_xact_lock($1)', [REFRESH_LOCK]);
@@ -143,6 +151,13 @@ export class AnalyticsRepository {
           locked: boolean;
         }[];
         if (!locked) return { refreshed: false, durationMs: 0 };
+      }
+      if (unlessWithinSeconds !== undefined) {
+        const [{ recent }] = (await db.query(
+          'SELECT refreshed_at > clock_timestamp() - make_interval(secs => $1) AS recent FROM analytics_refresh',
+          [unlessWithinSeconds],
+        )) as { recent: boolean }[];
+        if (recent) return { refreshed: false, durationMs: 0 };
       }
       const started = performance.now();
       await db.query('REFRESH MATERIALIZED VIEW CONCURRENTLY analytics_turnaround');
@@ -158,15 +173,6 @@ export class AnalyticsRepository {
     // than a refresh makes, and without the bit the index-only scans behind every query fetch from the heap.
     if (outcome.refreshed) await this.db.query('VACUUM (ANALYZE) analytics_turnaround');
     return outcome;
-  }
-
-  /** Whether some process refreshed the view in the last `seconds`. */
-  async refreshedWithin(seconds: number): Promise<boolean> {
-    const [{ recent }] = (await this.db.query(
-      `SELECT refreshed_at > now() - make_interval(secs => $1) AS recent FROM analytics_refresh`,
-      [seconds],
-    )) as { recent: boolean }[];
-    return recent;
   }
 
   /**

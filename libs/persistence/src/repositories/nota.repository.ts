@@ -29,6 +29,18 @@ export interface NewNota {
   onsKenmerk?: string;
 }
 
+/** How long an `Idempotency-Key` answers the nota it registered (API.md): after that the key registers anew. */
+export const IDEMPOTENCY_KEY_HOURS = 24;
+
+/** A registration's `Idempotency-Key`, by the user who sends it, and a digest of what it asked. */
+export interface IdempotencyClaim {
+  key: string;
+  requestSha256: string;
+}
+
+/** What a registration came to: a new nota, or the one its key registered before (asked the same, or not). */
+export type Registration = { created: true } | { created: false; notaId: string; sameRequest: boolean };
+
 export interface NotaFilter {
   status?: NotaStatus;
   stage?: NotaStage;
@@ -58,9 +70,17 @@ export class NotaRepository {
     this.db = managerOf(db);
   }
 
-  /** Registers a nota with its first version, in one transaction. */
-  async register(nota: NewNota): Promise<void> {
-    await this.db.transaction(async (db) => {
+  /**
+   * Registers a nota with its first version, in one transaction; with a claim, only when the user's key has not
+   * registered one in the last 24 hours. The key is claimed in the same transaction, before the ons kenmerk is drawn:
+   * a request that meets a claim another has not committed yet waits for it, then answers its nota.
+   */
+  async register(nota: NewNota, claim?: IdempotencyClaim): Promise<Registration> {
+    return this.db.transaction(async (db): Promise<Registration> => {
+      if (claim) {
+        const earlier = await claimKey(db, nota, claim);
+        if (earlier) return { created: false, ...earlier };
+      }
       await db.query(
         `INSERT INTO notas (id, ons_kenmerk, title, dossier, uw_kenmerk, due_on, organisation_code, created_by, route,
                             document_date, kamerstukken)
@@ -80,6 +100,7 @@ export class NotaRepository {
         ],
       );
       await db.insert(NotaVersionEntity, { notaId: nota.id, version: 1, note: null, createdBy: nota.createdBy });
+      return { created: true };
     });
   }
 
@@ -184,4 +205,37 @@ export function isKamerstukTaken(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const driverError = error.driverError as { code?: string; constraint?: string };
   return driverError.code === '23505' && driverError.constraint === 'notas_kamerstuk_key';
+}
+
+/**
+ * Claims the user's key for `nota`, unless it registered another nota within the last 24 hours: then that one is
+ * answered. A claim older than that is taken over. The user's other expired keys go on the way.
+ */
+async function claimKey(
+  db: EntityManager,
+  nota: NewNota,
+  claim: IdempotencyClaim,
+): Promise<{ notaId: string; sameRequest: boolean } | undefined> {
+  const expired = `now() - make_interval(hours => ${IDEMPOTENCY_KEY_HOURS})`;
+  const claimed = (await db.query(
+    `INSERT INTO nota_idempotency_keys (username, key, request_sha256, nota_id) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (username, key) DO UPDATE
+       SET request_sha256 = EXCLUDED.request_sha256, nota_id = EXCLUDED.nota_id, created_at = now()
+       WHERE nota_idempotency_keys.created_at < ${expired}
+     RETURNING nota_id`,
+    [nota.createdBy, claim.key, claim.requestSha256, nota.id],
+  )) as unknown[];
+  if (claimed.length) {
+    await db.query(`DELETE FROM nota_idempotency_keys WHERE username = $1 AND key <> $2 AND created_at < ${expired}`, [
+      nota.createdBy,
+      claim.key,
+    ]);
+    return undefined;
+  }
+  // Conflicting, and not expired: the row is locked by the upsert and committed, so it is read as it stands.
+  const [earlier] = (await db.query(
+    `SELECT nota_id, request_sha256 FROM nota_idempotency_keys WHERE username = $1 AND key = $2`,
+    [nota.createdBy, claim.key],
+  )) as { nota_id: string; request_sha256: string }[];
+  return { notaId: earlier.nota_id, sameRequest: earlier.request_sha256 === claim.requestSha256 };
 }
