@@ -1,4 +1,6 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsObject, registerDecorator, ValidateNested, type ValidationOptions } from 'class-validator';
 import { isValidIsoDate } from '@notaflow/calendar';
 
 /** The days the registry deals in: Kamer deadlines, meetings and terms of this era, not of year 68 or 9999. */
@@ -24,4 +26,13 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown) => isValidIsoDate(value) && value >= FIRST_DATE && value <= LAST_DATE,
       },
     });
+}
+
+/**
+ * A property that holds one object of DTO class `type`. ValidateNested alone takes an array too (it validates each
+ * element, so `"route": []` passed with none) and class-transformer turns that array into an array of `type`: the
+ * service then read fields of an array and answered 500. IsObject refuses arrays and scalars, naming the field.
+ */
+export function NestedObject(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(IsObject(), ValidateNested(), Type(type));
 }

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -11,10 +10,9 @@ import {
   IsString,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import { KAMERSTUK_DOSSIER_PATTERN, UW_KENMERK_PATTERN } from '@notaflow/domain';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, NestedObject } from '../../common/validators';
 
 export class RouteDto {
   @ApiProperty({
@@ -71,8 +69,7 @@ export class CreateNotaDto {
 
   @ApiProperty({ type: RouteDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => RouteDto)
+  @NestedObject(() => RouteDto)
   route!: RouteDto;
 
   @ApiPropertyOptional({ example: '2024-06-21', format: 'date' })
