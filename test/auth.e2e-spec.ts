@@ -221,6 +221,20 @@ describe('auth with the demo identity provider', () => {
   });
 });
 
+describe('the demo users when the demo is not seeded', () => {
+  it('are not there in demo mode: SEED_DEMO=false signs in no one with the password demo', async () => {
+    const sut = await startTestApp({ worker: false, env: { SEED_DEMO: 'false' } });
+    try {
+      expect(await sut.dataSource.query('SELECT username FROM users')).toEqual([]);
+      for (const username of ['az.admin', 'jenv.staff']) {
+        expectProblem(await new ApiClient(sut.baseUrl).post('/auth/token', { username, password: 'demo' }), 401);
+      }
+    } finally {
+      await sut.close();
+    }
+  });
+});
+
 interface IdentityProvider {
   issuer: string;
   jwksUrl: string;

@@ -315,6 +315,7 @@ describe('security', () => {
         DATABASE_URL: databaseUrl,
         TEMPORAL_ADDRESS: testStack().temporalAddress,
         JWT_SECRET: randomBytes(32).toString('hex'),
+        SEED_DEMO: 'users',
         LOG_LEVEL: 'trace',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
