@@ -169,6 +169,17 @@ describe.each(drivers)("a nota's documents on %s", (_driver, env) => {
     expect(reply).toMatchObject({ status: 400, body: { errors: [{ name: 'body', code: 'bad_format' }] } });
   });
 
+  it('answers a version no PostgreSQL integer holds with 400 naming it, not 500', async () => {
+    for (const [path, name] of [
+      ['documents?version=1e308', 'version'],
+      ['changes?to=2147483648', 'to'],
+      ['changes?from=9007199254740993', 'from'],
+    ]) {
+      const reply = await staff.get(`/notas/${notaId}/${path}`);
+      expect(reply).toMatchObject({ status: 400, body: { code: 'validation_failed', errors: [{ name }] } });
+    }
+  });
+
   it('keeps no row and no staged file when the client goes away mid-upload', async () => {
     await abortedUpload(app.baseUrl, staff.token!, notaId);
     // The server learns of the closed connection asynchronously: give it a moment on a busy machine.
@@ -234,6 +245,19 @@ describe.each(drivers)("a nota's documents on %s", (_driver, env) => {
     writeFileSync(file, Buffer.concat([bytes.subarray(0, 100), Buffer.from('X'), bytes.subarray(101)]));
     const reply = await staff.get(`/documents/${stored.body.id}/content`);
     expect(reply).toMatchObject({ status: 500, body: { code: 'integrity_error' } });
+    // An alert: an audit row naming who asked for what, and the metric.
+    const [audit] = await app.dataSource.query(
+      `SELECT actor, object, result, status FROM audit_log WHERE action = 'INTEGRITY document content' AND object LIKE $1`,
+      [`%${stored.body.id}%`],
+    );
+    expect(audit).toEqual({
+      actor: 'jenv.staff',
+      object: `/api/v1/documents/${stored.body.id}/content`,
+      result: 'failed',
+      status: 500,
+    });
+    const metrics = await (await fetch(`${app.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^notaflow_document_integrity_failures_total\{store="fs"\} [1-9]/m);
   });
 
   it('lets only drafters of the nota’s organisation change its documents; others who may read it read them', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@notaflow/temporal';
+import { checkTemporalBoundary, temporalBoundarySettings } from './temporal-boundary';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -149,10 +150,12 @@ const settings = z.object({
     .string()
     .regex(/^[^\s/]+:\d{1,5}$/, 'must be host:port')
     .optional(),
+  ...temporalBoundarySettings,
 });
 
 /** The API signs users in: it needs the settings of its AUTH_MODE, and of its document store. */
 export const configSchema = settings.superRefine((c, ctx) => {
+  checkTemporalBoundary(c, ctx);
   if (c.NODE_ENV === 'production') {
     if (c.AUTH_MODE === 'demo') {
       ctx.addIssue({
@@ -211,6 +214,9 @@ export const configSchema = settings.superRefine((c, ctx) => {
 
 export type AppConfig = z.infer<typeof configSchema>;
 
+/** The worker and the migration commands: no sign-in settings, but the same way to Temporal. */
+const workerSchema = settings.superRefine(checkTemporalBoundary);
+
 /** Who reads the configuration: the worker and the migration commands sign nobody in, so need no auth settings. */
 export type ConfigReader = 'api' | 'worker' | 'migrations';
 
@@ -223,7 +229,7 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   reader: ConfigReader = 'api',
 ): AppConfig {
-  return parseEnv(reader === 'api' ? configSchema : settings, env);
+  return parseEnv(reader === 'api' ? configSchema : workerSchema, env);
 }
 
 function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
@@ -235,7 +241,7 @@ function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | u
       const key = issue.path.join('.') || 'environment';
       const value = cleaned[key];
       if (value === undefined && issue.code === 'invalid_type') return `${key} is required`;
-      const shown = value === undefined || /SECRET|PASSWORD|TOKEN/.test(key) ? '' : ` (got "${value}")`;
+      const shown = value === undefined || /SECRET|PASSWORD|TOKEN|KEY/.test(key) ? '' : ` (got "${value}")`;
       return `${key} ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
