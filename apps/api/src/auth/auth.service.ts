@@ -29,7 +29,8 @@ export class AuthService {
     await this.lockout.assertNotLocked(username);
     const user = await this.users.findWithPassword(username);
     const matches = await bcrypt.compare(password, user?.passwordHash ?? NO_SUCH_USER_HASH);
-    if (!user?.passwordHash || !matches) {
+    // A deactivated user is refused as a wrong password would be: the answer tells nothing of who exists.
+    if (!user?.passwordHash || !matches || user.deactivatedAt) {
       await this.lockout.recordFailure(username);
       throw new AppException('wrong_credentials', WRONG_CREDENTIALS);
     }
