@@ -21,6 +21,7 @@ import { AuditAndSignIn1763900700000 } from './migrations/1763900700000-audit-an
 import { NotaFlowSeq1763900800000 } from './migrations/1763900800000-nota-flow-seq';
 import { Documents1763900900000 } from './migrations/1763900900000-documents';
 import { UserIdentities1763901100000 } from './migrations/1763901100000-user-identities';
+import { AuditChain1763901200000 } from './migrations/1763901200000-audit-chain';
 
 export const entities = [
   OrganisationEntity,
@@ -49,6 +50,7 @@ export const migrations = [
   NotaFlowSeq1763900800000,
   Documents1763900900000,
   UserIdentities1763901100000,
+  AuditChain1763901200000,
 ];
 
 export interface DataSourceSettings {

@@ -14,3 +14,4 @@ export * from './preflight';
 export * from './sql-runner';
 export * from './access';
 export * from './repositories';
+export * from './audit-chain';
