@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
@@ -38,6 +38,36 @@ describe('security', () => {
       expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(headers.get('referrer-policy')).toBe('no-referrer');
       expect(headers.get('x-powered-by')).toBeNull();
+    });
+
+    it('answers with Cache-Control: no-store, refusals too', async () => {
+      expect((await flow.as.staff.get('/notas')).headers.get('cache-control')).toBe('no-store');
+      expect((await new ApiClient(app.baseUrl).get('/notas')).headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('takes the client address from X-Forwarded-For for the configured proxy hops only', async () => {
+      const originOf = async (target: TestApp): Promise<string> => {
+        const object = `/api/v1/notas/${randomUUID()}/submit`;
+        const reply = await fetch(`${target.baseUrl}${object}`, {
+          method: 'POST',
+          headers: { 'x-forwarded-for': '203.0.113.7' },
+        });
+        expect(reply.status).toBe(401);
+        const [row] = await eventually(
+          'the audit row',
+          (): Promise<{ origin: string }[]> =>
+            target.dataSource.query(`SELECT origin FROM audit_log WHERE object = $1`, [object]),
+          (found) => found.length === 1,
+        );
+        return row.origin;
+      };
+      expect(await originOf(app)).toMatch(/127\.0\.0\.1/);
+      const proxied = await startTestApp({ worker: false, env: { TRUST_PROXY_HOPS: '1' } });
+      try {
+        expect(await originOf(proxied)).toBe('203.0.113.7');
+      } finally {
+        await proxied.close();
+      }
     });
 
     it('allows no foreign origin unless configured, and then only that one', async () => {
