@@ -3030,7 +3030,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description problem+json: the token is missing, unknown or revoked */
+            /** @description problem+json: the token is missing, unknown, expired or revoked, or its user deactivated */
             401: {
                 headers: {
                     [name: string]: unknown;
