@@ -162,7 +162,13 @@ describe('security', () => {
     beforeAll(async () => {
       limited = await startTestApp({
         worker: false,
-        env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '12', RATE_LIMIT_PER_MINUTE: '15', SIGN_IN_LOCKOUT_AFTER: '3' },
+        env: {
+          SIGN_IN_RATE_LIMIT_PER_MINUTE: '12',
+          RATE_LIMIT_PER_MINUTE: '15',
+          SIGN_IN_LOCKOUT_AFTER: '3',
+          // A load balancer in front: the address of a sign-in is the one it forwards.
+          TRUST_PROXY_HOPS: '1',
+        },
       });
     });
     afterAll(async () => {
@@ -187,6 +193,32 @@ describe('security', () => {
       expect((await signIn('jenv.directeur', 'demo')).status).toBe(200);
       const rows = await limited.dataSource.query(`SELECT username FROM sign_in_failures ORDER BY username`);
       expect(rows).toEqual([{ username: 'nobody.here' }]);
+    });
+
+    it('locks a username out only at the address that failed, each lockout there twice as long', async () => {
+      const from = (address: string, password: string) =>
+        new ApiClient(limited.baseUrl).request<any>(
+          'POST',
+          '/auth/token',
+          { username: 'jenv.bewindspersoon', password },
+          { 'x-forwarded-for': address },
+        );
+      const guesser = '198.51.100.1';
+      for (let i = 0; i < 3; i++) expect((await from(guesser, 'wrong')).status).toBe(401);
+      const first = await from(guesser, 'demo');
+      expect(first.status).toBe(429);
+      expect(Number(first.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
+      // The user, elsewhere, is not kept out by someone who knows their username.
+      expect((await from('198.51.100.2', 'demo')).status).toBe(200);
+
+      await limited.dataSource.query(
+        `UPDATE sign_in_failures SET locked_until = now() - interval '1 second' WHERE address = $1`,
+        [guesser],
+      );
+      for (let i = 0; i < 3; i++) expect((await from(guesser, 'wrong')).status).toBe(401);
+      const second = await from(guesser, 'demo');
+      expect(second.status).toBe(429);
+      expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(29 * 60);
     });
 
     it('limits sign-in attempts per address', async () => {

@@ -22,6 +22,7 @@ import { NotaFlowSeq1763900800000 } from './migrations/1763900800000-nota-flow-s
 import { Documents1763900900000 } from './migrations/1763900900000-documents';
 import { UserIdentities1763901100000 } from './migrations/1763901100000-user-identities';
 import { AuditChain1763901200000 } from './migrations/1763901200000-audit-chain';
+import { SignInPerAddress1763901300000 } from './migrations/1763901300000-sign-in-per-address';
 
 export const entities = [
   OrganisationEntity,
@@ -51,6 +52,7 @@ export const migrations = [
   Documents1763900900000,
   UserIdentities1763901100000,
   AuditChain1763901200000,
+  SignInPerAddress1763901300000,
 ];
 
 export interface DataSourceSettings {
