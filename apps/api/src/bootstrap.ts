@@ -58,7 +58,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   serveWebApp(app, config);
-  app.enableShutdownHooks();
 
   const document = buildOpenApiDocument(app);
   const openApiJson = JSON.stringify(document);
