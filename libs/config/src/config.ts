@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@notaflow/temporal';
+import { bool, originList } from './settings';
 import { checkTemporalBoundary, temporalBoundarySettings } from './temporal-boundary';
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Comma-separated words, trimmed, empty ones dropped. */
 const list = z.string().transform((value) =>
@@ -82,19 +79,7 @@ const settings = z.object({
   MAIL_FROM: z.string().min(3).default('notaflow <notaflow@notaflow.example>'),
   WEB_DIST_DIR: z.string().optional(),
   /** Origins (comma-separated) whose pages may call the API from a browser; none by default (same origin only). */
-  CORS_ORIGINS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
-    .refine(
-      (origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
-      'must be comma-separated origins such as https://notaflow.minjenv.nl',
-    )
-    .default([]),
+  CORS_ORIGINS: originList('https://notaflow.minjenv.nl').default([]),
   /** Requests one user may make in any 60 seconds; beyond it 429 until earlier ones age out. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(1200),
   /** Sign-in attempts per minute from one IP address. */

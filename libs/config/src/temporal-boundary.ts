@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bool, originList } from './settings';
 
 const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
@@ -49,23 +50,6 @@ const payloadKeys = z.string().transform((value, ctx): PayloadKeySetting[] => {
   return keys;
 });
 
-const origins = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
-  )
-  .refine(
-    (list) => list.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
-    'must be comma-separated origins such as https://temporal.minjenv.nl',
-  );
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
 /**
  * How the API and the workers meet Temporal: over mutual TLS when configured, and with flow payloads encrypted by the
  * payload codec when keys are configured. Both read these; the API also serves the codec endpoint for operators.
@@ -88,7 +72,7 @@ export const temporalBoundarySettings = {
   /** A bearer token for /codec besides an admin's access token: for the Temporal CLI or a Web UI without sign-in. */
   TEMPORAL_CODEC_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Origins (comma-separated) of the Temporal Web UI, whose pages may call /codec from the browser. */
-  TEMPORAL_CODEC_ORIGINS: origins.default([]),
+  TEMPORAL_CODEC_ORIGINS: originList('https://temporal.minjenv.nl').default([]),
 };
 
 type BoundarySettings = z.infer<z.ZodObject<typeof temporalBoundarySettings>>;
