@@ -22,7 +22,7 @@ const transform = {
 };
 // Packages that ship ES modules only: jest (before Node 24) cannot require them, so swc turns them into CommonJS.
 // jose is the API's; the others come with openapi-typescript, which test/web-api-schema.spec.ts runs.
-const esmOnly = '(?:jose|parse-json|index-to-position|supports-color|change-case)';
+const esmOnly = '(?:jose|oidc-provider|parse-json|index-to-position|supports-color|change-case)';
 transform[`/node_modules/${esmOnly}/.+\\.js$`] = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },

@@ -3,12 +3,19 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import bcrypt from 'bcryptjs';
-import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { decodeJwt, SignJWT, type JWTPayload } from 'jose';
 import { DEMO_USERS } from '@notaflow/domain';
 import { startTestApp, type TestApp } from './support/app';
 import { ApiClient, type Reply } from './support/http';
+import {
+  API_AUDIENCE,
+  startOidcProvider,
+  WEB_CLIENT_ID,
+  type TestAccount,
+  type TestIdentityProvider,
+} from './support/oidc-provider';
 
-type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'] | Uint8Array;
+type SigningKey = Uint8Array;
 
 function expectProblem(reply: Reply, status: number): void {
   expect(reply.status).toBe(status);
@@ -221,56 +228,55 @@ describe('auth with the demo identity provider', () => {
   });
 });
 
-interface IdentityProvider {
-  issuer: string;
-  jwksUrl: string;
-  /** A token as the identity provider would sign it; options forge what it would not. */
-  sign(claims: JWTPayload, options?: Partial<SignOptions> & { key?: SigningKey }): Promise<string>;
-  close(): Promise<void>;
-}
-
-/** A stand-in OIDC identity provider: an RS256 key pair whose public half is served as a JWKS. */
-async function startIdentityProvider(): Promise<IdentityProvider> {
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const kid = 'notaflow-test-key';
-  const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }] });
-  const server = createServer((request, response) => {
-    if (request.url === '/jwks') response.writeHead(200, { 'content-type': 'application/jwk-set+json' }).end(jwks);
-    else response.writeHead(404).end();
+describe('the demo users when the demo is not seeded', () => {
+  it('are not there in demo mode: SEED_DEMO=false signs in no one with the password demo', async () => {
+    const sut = await startTestApp({ worker: false, env: { SEED_DEMO: 'false' } });
+    try {
+      expect(await sut.dataSource.query('SELECT username FROM users')).toEqual([]);
+      for (const username of ['az.admin', 'jenv.staff']) {
+        expectProblem(await new ApiClient(sut.baseUrl).post('/auth/token', { username, password: 'demo' }), 401);
+      }
+    } finally {
+      await sut.close();
+    }
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+function oidcEnv(idp: TestIdentityProvider, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    issuer,
-    jwksUrl: `${issuer}/jwks`,
-    sign: (claims, { key, ...options } = {}) =>
-      sign(claims, key ?? privateKey, { issuer, alg: 'RS256', kid, ...options }),
-    close: async () => {
-      // fetch keeps its connection alive; close() alone would wait for it to time out.
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
+    AUTH_MODE: 'oidc',
+    OIDC_ISSUER: idp.issuer,
+    OIDC_JWKS_URL: idp.jwksUrl,
+    OIDC_AUDIENCE: API_AUDIENCE,
+    OIDC_CLIENT_ID: WEB_CLIENT_ID,
+    ...extra,
   };
 }
 
-function oidcEnv(idp: IdentityProvider, jwksUrl = idp.jwksUrl): Record<string, string> {
-  return { AUTH_MODE: 'oidc', OIDC_ISSUER: idp.issuer, OIDC_JWKS_URL: jwksUrl, OIDC_AUDIENCE: 'notaflow' };
-}
-
+/**
+ * Against a real OpenID Connect provider on loopback (oidc-provider): users signed in through its authorization code
+ * flow with PKCE, and tokens it would never issue signed with its own key.
+ */
 describe('auth with an OIDC identity provider', () => {
-  let idp: IdentityProvider;
+  let idp: Awaited<ReturnType<typeof startOidcProvider>>;
   let sut: TestApp;
   const drafter = {
+    sub: 'f4c1d3e2',
     preferred_username: 'vws.beleid',
     name: 'Beleidsmedewerker VWS',
     role: 'drafter',
     organisation: 'VWS',
   };
+  const bearer = async (account: TestAccount) => `Bearer ${(await idp.signIn(account)).accessToken}`;
+  const userRow = (username: string) =>
+    sut.dataSource.query(
+      `SELECT display_name, role, organisation_code, password_hash, oidc_issuer, oidc_subject FROM users
+        WHERE username = $1`,
+      [username],
+    );
 
   beforeAll(async () => {
-    idp = await startIdentityProvider();
+    idp = await startOidcProvider();
     sut = await startTestApp({ worker: false, env: oidcEnv(idp) });
   });
   afterAll(async () => {
@@ -278,8 +284,8 @@ describe('auth with an OIDC identity provider', () => {
     await idp?.close();
   });
 
-  it('accepts a token of the identity provider and records its user in the registry', async () => {
-    const profile = await me(sut.baseUrl, `Bearer ${await idp.sign({ ...drafter, sub: 'f4c1d3e2' })}`);
+  it('accepts the access token of a sign-in and records its user under the issuer and subject', async () => {
+    const profile = await me(sut.baseUrl, await bearer(drafter));
     expect(profile.status).toBe(200);
     expect(profile.body).toEqual({
       username: 'vws.beleid',
@@ -287,26 +293,56 @@ describe('auth with an OIDC identity provider', () => {
       role: 'drafter',
       organisation: 'VWS',
     });
-    expect(
-      await sut.dataSource.query(
-        `SELECT display_name, role, organisation_code, password_hash FROM users WHERE username = 'vws.beleid'`,
-      ),
-    ).toEqual([
-      { display_name: 'Beleidsmedewerker VWS', role: 'drafter', organisation_code: 'VWS', password_hash: null },
+    expect(await userRow('vws.beleid')).toEqual([
+      {
+        display_name: 'Beleidsmedewerker VWS',
+        role: 'drafter',
+        organisation_code: 'VWS',
+        password_hash: null,
+        oidc_issuer: idp.issuer,
+        oidc_subject: 'f4c1d3e2',
+      },
     ]);
   });
 
-  it('follows a change of role at the identity provider', async () => {
-    const token = await idp.sign({ ...drafter, role: 'cosigner', name: 'Medeondertekenaar VWS' });
-    expect((await me(sut.baseUrl, `Bearer ${token}`)).body).toMatchObject({ role: 'cosigner' });
-    expect(await sut.dataSource.query(`SELECT role, display_name FROM users WHERE username = 'vws.beleid'`)).toEqual([
-      { role: 'cosigner', display_name: 'Medeondertekenaar VWS' },
-    ]);
+  it('follows a change of role at the identity provider, for the same subject', async () => {
+    const token = await bearer({ ...drafter, role: 'cosigner', name: 'Medeondertekenaar VWS' });
+    expect((await me(sut.baseUrl, token)).body).toMatchObject({ username: 'vws.beleid', role: 'cosigner' });
+    expect(await userRow('vws.beleid')).toEqual([expect.objectContaining({ role: 'cosigner' })]);
+  });
+
+  it('keeps knowing a user by subject when their preferred_username changes', async () => {
+    const renamed = await me(sut.baseUrl, await bearer({ ...drafter, preferred_username: 'vws.nieuwenaam' }));
+    expect(renamed.body).toMatchObject({ username: 'vws.beleid' });
+    expect(await userRow('vws.nieuwenaam')).toEqual([]);
+  });
+
+  it("refuses another subject that names a user's username, and leaves that user's role and organisation", async () => {
+    const before = await userRow('vws.beleid');
+    const impostor = await me(
+      sut.baseUrl,
+      await bearer({ sub: 'a-different-subject', preferred_username: 'vws.beleid', role: 'admin', organisation: 'AZ' }),
+    );
+    expectProblem(impostor, 403);
+    expect(impostor.body.code).toBe('identity_conflict');
+    expect(await userRow('vws.beleid')).toEqual(before);
+  });
+
+  it('refuses a demo user’s username too: a user not bound to an identity is no one’s to take', async () => {
+    await sut.dataSource.query(
+      `INSERT INTO users (username, display_name, role, organisation_code) VALUES ('jenv.dg', 'DG', 'reviewer', 'JENV')`,
+    );
+    const reply = await me(
+      sut.baseUrl,
+      await bearer({ sub: 'someone', preferred_username: 'jenv.dg', role: 'manager', organisation: 'JENV' }),
+    );
+    expect(reply.body.code).toBe('identity_conflict');
+    expect(await userRow('jenv.dg')).toEqual([expect.objectContaining({ role: 'reviewer', oidc_subject: null })]);
   });
 
   it('takes the username from sub when there is no preferred_username', async () => {
-    const token = await idp.sign({ sub: 'szw.beleid', role: 'reviewer', organisation: 'SZW' });
-    expect((await me(sut.baseUrl, `Bearer ${token}`)).body).toEqual({
+    const token = await bearer({ sub: 'szw.beleid', role: 'reviewer', organisation: 'SZW' });
+    expect((await me(sut.baseUrl, token)).body).toEqual({
       username: 'szw.beleid',
       displayName: 'szw.beleid',
       role: 'reviewer',
@@ -318,27 +354,37 @@ describe('auth with an OIDC identity provider', () => {
     expect(await sut.dataSource.query('SELECT username FROM users WHERE password_hash IS NOT NULL')).toEqual([]);
   });
 
+  it('refuses the ID token of a sign-in as an access token', async () => {
+    const { idToken } = await idp.signIn(drafter);
+    expectChallenge(await me(sut.baseUrl, `Bearer ${idToken}`));
+  });
+
   it.each([
     ['of another issuer', () => idp.sign(drafter, { issuer: 'https://login.example' })],
+    ['signed by another key under the same kid', () => idp.sign(drafter, { foreignKey: true })],
     ['for another audience', () => idp.sign(drafter, { audience: 'another-app' })],
     ['that has expired', () => idp.sign(drafter, { expiresAt: Math.floor(Date.now() / 1000) - 120 })],
-    [
-      'signed by another key under the same kid',
-      async () => idp.sign(drafter, { key: (await generateKeyPair('RS256')).privateKey }),
-    ],
+    ['that says it is an ID token (token_use)', () => idp.sign({ ...drafter, token_use: 'id' }, { typ: 'JWT' })],
+    ['that says it is an ID token (typ claim)', () => idp.sign({ ...drafter, typ: 'ID' }, { typ: 'JWT' })],
+    ['that names no subject', () => idp.sign({ ...drafter, sub: undefined })],
     // The demo secret must not be a way in when the identity provider holds the keys.
     [
       'signed with the demo secret',
-      () => sign(drafter, new TextEncoder().encode(sut.config.JWT_SECRET), { issuer: idp.issuer }),
+      () =>
+        sign(drafter, new TextEncoder().encode(sut.config.JWT_SECRET), { issuer: idp.issuer, audience: API_AUDIENCE }),
     ],
   ])('refuses a token %s with 401', async (_name, token) => {
     expectChallenge(await me(sut.baseUrl, `Bearer ${await token()}`));
   });
 
   it.each([
-    ['a role it does not know', { ...drafter, role: 'minister' }, /role/],
-    ['no organisation', { ...drafter, organisation: undefined }, /organisation/],
-    ['an organisation the registry does not know', { ...drafter, organisation: 'LNV' }, /LNV/],
+    ['a role it does not know', { ...drafter, sub: 'x1', role: 'minister' }, /role/],
+    ['no organisation', { ...drafter, sub: 'x2', organisation: undefined }, /organisation/],
+    [
+      'an organisation the registry does not know',
+      { ...drafter, sub: 'x3', preferred_username: 'lnv.beleid', organisation: 'LNV' },
+      /LNV/,
+    ],
   ])('answers 403 for a genuine token with %s', async (_name, claims, detail) => {
     const reply = await me(sut.baseUrl, `Bearer ${await idp.sign(claims)}`);
     expectProblem(reply, 403);
@@ -355,18 +401,65 @@ describe('auth with an OIDC identity provider', () => {
   });
 });
 
+describe('auth with an OIDC identity provider that requires multi-factor authentication (BIO 5.17)', () => {
+  let idp: Awaited<ReturnType<typeof startOidcProvider>>;
+  let sut: TestApp;
+  const user = { sub: 'c0ffee', preferred_username: 'bz.beleid', role: 'drafter', organisation: 'BZ' };
+
+  beforeAll(async () => {
+    idp = await startOidcProvider();
+    sut = await startTestApp({
+      worker: false,
+      env: oidcEnv(idp, { OIDC_REQUIRE_MFA: 'true', OIDC_MFA_ACR_VALUES: 'urn:rijk:loa:substantial' }),
+    });
+  });
+  afterAll(async () => {
+    await sut?.close();
+    await idp?.close();
+  });
+
+  it('refuses a sign-in with a password alone: 401 asking for more (RFC 9470)', async () => {
+    const reply = await me(sut.baseUrl, `Bearer ${(await idp.signIn({ ...user, amr: ['pwd'] })).accessToken}`);
+    expectProblem(reply, 401);
+    expect(reply.body.code).toBe('mfa_required');
+    expect(reply.headers.get('www-authenticate')).toBe(
+      'Bearer realm="notaflow", error="insufficient_user_authentication", acr_values="urn:rijk:loa:substantial"',
+    );
+  });
+
+  it.each([
+    ['a second factor (amr)', { amr: ['pwd', 'otp', 'mfa'] }],
+    ['a level of assurance (acr)', { acr: 'urn:rijk:loa:substantial' }],
+  ])('takes a sign-in with %s', async (_name, how) => {
+    const reply = await me(sut.baseUrl, `Bearer ${(await idp.signIn({ ...user, ...how })).accessToken}`);
+    expect(reply.status).toBe(200);
+  });
+
+  it('tells the web app which level to ask for', async () => {
+    const config = (await (await fetch(`${sut.baseUrl}/api/v1/auth/config`)).json()) as {
+      oidc: { acrValues: string[] };
+    };
+    expect(config.oidc.acrValues).toEqual(['urn:rijk:loa:substantial']);
+  });
+});
+
 describe('auth when the OIDC identity provider cannot be reached', () => {
   it('answers 503, not 401: the token may well be good', async () => {
-    const idp = await startIdentityProvider();
+    const idp = await startOidcProvider();
     const closed = createServer();
     closed.listen(0, '127.0.0.1');
     await once(closed, 'listening');
     const unreachable = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/jwks`;
     closed.close();
     await once(closed, 'close');
-    const sut = await startTestApp({ worker: false, env: oidcEnv(idp, unreachable) });
+    const sut = await startTestApp({ worker: false, env: oidcEnv(idp, { OIDC_JWKS_URL: unreachable }) });
     try {
-      const token = await idp.sign({ preferred_username: 'vws.beleid', role: 'drafter', organisation: 'VWS' });
+      const token = await idp.sign({
+        sub: 'abc',
+        preferred_username: 'vws.beleid',
+        role: 'drafter',
+        organisation: 'VWS',
+      });
       const reply = await me(sut.baseUrl, `Bearer ${token}`);
       expectProblem(reply, 503);
       expect(reply.body.detail).toMatch(/identity provider/);

@@ -50,6 +50,12 @@ describe('object-level authorisation on every route with an id', () => {
     ids.nota = nota.id;
     ids.task = (await flow.openTasks('dg', nota.id))[0].id;
     ids.draft = (await flow.register({ title: 'Concept, nog niet ingediend' })).id;
+    // A draft on a route through VWS, BZ and the ministerraad, withdrawn before it was ever submitted: still JENV's.
+    ids.withdrawnDraft = (await flow.register({ title: 'Geheime nota, ingetrokken voor indiening' })).id;
+    const withdrawn = await flow.as.staff.post(`/notas/${ids.withdrawnDraft}/withdraw`, {
+      reason: 'Geheime reden: het beleid gaat niet door',
+    });
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn' });
     ids.document = (
       await upload(
         app.baseUrl,
@@ -125,6 +131,15 @@ describe('object-level authorisation on every route with an id', () => {
     },
     { route: '/api/v1/notas/{id}', method: 'get', path: () => `/notas/${ids.nota}`, as: bz },
     { route: '/api/v1/notas/{id}', method: 'get', path: () => `/notas/${ids.draft}`, as: as('vws') },
+    // Withdrawn, but never submitted: not for the co-signers and the ministerraad on its route.
+    { route: '/api/v1/notas/{id}', method: 'get', path: () => `/notas/${ids.withdrawnDraft}`, as: as('vws') },
+    { route: '/api/v1/notas/{id}', method: 'get', path: () => `/notas/${ids.withdrawnDraft}`, as: as('mr') },
+    {
+      route: '/api/v1/notas/{id}/documents',
+      method: 'get',
+      path: () => `/notas/${ids.withdrawnDraft}/documents`,
+      as: as('bz'),
+    },
     { route: '/api/v1/notas/{id}/submit', method: 'post', path: () => `/notas/${ids.draft}/submit`, as: bz },
     {
       route: '/api/v1/notas/{id}/versions',
@@ -240,6 +255,24 @@ describe('object-level authorisation on every route with an id', () => {
       expect(await state()).toEqual(before);
     },
   );
+
+  it('lists a draft withdrawn before submission for no other ministry, and keeps its reason for its own', async () => {
+    for (const who of ['vws', 'bz', 'mr'] as const) {
+      const listed = await flow.as[who].get('/notas?status=withdrawn');
+      expect(listed.status).toBe(200);
+      expect(JSON.stringify(listed.body)).not.toContain(ids.withdrawnDraft);
+    }
+    const own = await flow.as.staff.get(`/notas/${ids.withdrawnDraft}`);
+    expect(own.body.history).toEqual([
+      expect.objectContaining({
+        type: 'withdrawn',
+        actor: 'jenv.staff',
+        organisation: 'JENV',
+        remarks: 'Geheime reden: het beleid gaat niet door',
+      }),
+    ]);
+    expect(JSON.stringify((await flow.as.staff.get('/notas?status=withdrawn')).body)).toContain(ids.withdrawnDraft);
+  });
 
   it('still lets the owners act, so the refusals above are about who asks', async () => {
     expect((await flow.as.staff.get(`/notas/${ids.draft}`)).status).toBe(200);

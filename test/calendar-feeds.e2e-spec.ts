@@ -368,6 +368,32 @@ describe('iCal feed of the Kamer deadlines', () => {
     expect((await fetchFeed(url)).status).toBe(401);
   });
 
+  it('stops a feed older than CALENDAR_FEED_TTL_DAYS, and the feeds of a deactivated user', async () => {
+    const expiring = await createFeed('staff');
+    expect((await fetchFeed(expiring.url)).status).toBe(200);
+    await app.dataSource.query(`UPDATE calendar_feeds SET created_at = now() - interval '366 days' WHERE id = $1`, [
+      expiring.id,
+    ]);
+    const expired = await fetchFeed(expiring.url);
+    expect(expired.status).toBe(401);
+    expect(expired.text).toMatch(/expired/);
+
+    const username = `jenv.vertrokken.${randomBytes(4).toString('hex')}`;
+    await app.dataSource.query(
+      `INSERT INTO users (username, display_name, role, organisation_code) VALUES ($1, 'Vertrokken', 'reviewer', 'JENV')`,
+      [username],
+    );
+    const token = randomBytes(32).toString('base64url');
+    await app.dataSource.query(`INSERT INTO calendar_feeds (username, token_hash) VALUES ($1, $2)`, [
+      username,
+      sha256(token),
+    ]);
+    const url = `${app.baseUrl}/api/v1/deadlines.ics?token=${token}`;
+    expect((await fetchFeed(url)).status).toBe(200);
+    await app.dataSource.query(`UPDATE users SET deactivated_at = now() WHERE username = $1`, [username]);
+    expect((await fetchFeed(url)).status).toBe(401);
+  });
+
   it('validates the name, and refuses unknown fields', async () => {
     const fieldsOf = (body: any) => (body.errors ?? []).map((e: { name: string }) => e.name);
     for (const [body, field] of [

@@ -44,6 +44,16 @@ describe('bodies and requests no route takes', () => {
     );
   });
 
+  it.each([
+    ['an array', []],
+    ['text', 'jenv.dg'],
+    ['a number', 3],
+  ])('refuses %s where the route object belongs with 400 naming route, not 500', async (_what, route) => {
+    const reply = await staff.post('/notas', { title: 'Nota zonder route', route });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toEqual([{ name: 'route', code: 'not_object', reason: expect.any(String) }]);
+  });
+
   it('answers a URL too long for the HTTP parser with problem+json 431', async () => {
     const { status, contentType, body } = await rawGet(app.baseUrl, `/api/v1/notas?dossier=${'x'.repeat(20_000)}`);
     expect(status).toBe(431);

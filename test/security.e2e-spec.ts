@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import { Client } from 'pg';
 import { freePort, waitFor } from '../scripts/lib/ports';
 import { startTestApp, type TestApp } from './support/app';
+import { verifyAuditChain } from '@notaflow/persistence';
 import { FlowDriver } from './support/flow-driver';
 import { ApiClient, DEMO_ROUTE } from './support/http';
 import { createTestDatabase, testStack } from './support/stack';
@@ -36,6 +38,36 @@ describe('security', () => {
       expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(headers.get('referrer-policy')).toBe('no-referrer');
       expect(headers.get('x-powered-by')).toBeNull();
+    });
+
+    it('answers with Cache-Control: no-store, refusals too', async () => {
+      expect((await flow.as.staff.get('/notas')).headers.get('cache-control')).toBe('no-store');
+      expect((await new ApiClient(app.baseUrl).get('/notas')).headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('takes the client address from X-Forwarded-For for the configured proxy hops only', async () => {
+      const originOf = async (target: TestApp): Promise<string> => {
+        const object = `/api/v1/notas/${randomUUID()}/submit`;
+        const reply = await fetch(`${target.baseUrl}${object}`, {
+          method: 'POST',
+          headers: { 'x-forwarded-for': '203.0.113.7' },
+        });
+        expect(reply.status).toBe(401);
+        const [row] = await eventually(
+          'the audit row',
+          (): Promise<{ origin: string }[]> =>
+            target.dataSource.query(`SELECT origin FROM audit_log WHERE object = $1`, [object]),
+          (found) => found.length === 1,
+        );
+        return row.origin;
+      };
+      expect(await originOf(app)).toMatch(/127\.0\.0\.1/);
+      const proxied = await startTestApp({ worker: false, env: { TRUST_PROXY_HOPS: '1' } });
+      try {
+        expect(await originOf(proxied)).toBe('203.0.113.7');
+      } finally {
+        await proxied.close();
+      }
     });
 
     it('allows no foreign origin unless configured, and then only that one', async () => {
@@ -130,7 +162,13 @@ describe('security', () => {
     beforeAll(async () => {
       limited = await startTestApp({
         worker: false,
-        env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '12', RATE_LIMIT_PER_MINUTE: '15', SIGN_IN_LOCKOUT_AFTER: '3' },
+        env: {
+          SIGN_IN_RATE_LIMIT_PER_MINUTE: '12',
+          RATE_LIMIT_PER_MINUTE: '15',
+          SIGN_IN_LOCKOUT_AFTER: '3',
+          // A load balancer in front: the address of a sign-in is the one it forwards.
+          TRUST_PROXY_HOPS: '1',
+        },
       });
     });
     afterAll(async () => {
@@ -155,6 +193,32 @@ describe('security', () => {
       expect((await signIn('jenv.directeur', 'demo')).status).toBe(200);
       const rows = await limited.dataSource.query(`SELECT username FROM sign_in_failures ORDER BY username`);
       expect(rows).toEqual([{ username: 'nobody.here' }]);
+    });
+
+    it('locks a username out only at the address that failed, each lockout there twice as long', async () => {
+      const from = (address: string, password: string) =>
+        new ApiClient(limited.baseUrl).request<any>(
+          'POST',
+          '/auth/token',
+          { username: 'jenv.bewindspersoon', password },
+          { 'x-forwarded-for': address },
+        );
+      const guesser = '198.51.100.1';
+      for (let i = 0; i < 3; i++) expect((await from(guesser, 'wrong')).status).toBe(401);
+      const first = await from(guesser, 'demo');
+      expect(first.status).toBe(429);
+      expect(Number(first.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
+      // The user, elsewhere, is not kept out by someone who knows their username.
+      expect((await from('198.51.100.2', 'demo')).status).toBe(200);
+
+      await limited.dataSource.query(
+        `UPDATE sign_in_failures SET locked_until = now() - interval '1 second' WHERE address = $1`,
+        [guesser],
+      );
+      for (let i = 0; i < 3; i++) expect((await from(guesser, 'wrong')).status).toBe(401);
+      const second = await from(guesser, 'demo');
+      expect(second.status).toBe(429);
+      expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(29 * 60);
     });
 
     it('limits sign-in attempts per address', async () => {
@@ -223,7 +287,7 @@ describe('security', () => {
               WHERE id > $1 ORDER BY at, id`,
             [before],
           ),
-        (found: unknown[]) => found.length >= 4,
+        (found: unknown[]) => found.length >= 5,
       );
       expect(rows).toEqual([
         {
@@ -250,7 +314,77 @@ describe('security', () => {
           result: 'refused',
           status: 401,
         }),
+        // A list of notas is a read of their titles.
+        expect.objectContaining({ actor: 'jenv.staff', action: 'GET /api/v1/notas', result: 'success', status: 200 }),
       ]);
+    });
+
+    it('records reads of a nota and its documents, and calendar-feed fetches without their token', async () => {
+      const before = Number((await app.dataSource.query(`SELECT coalesce(max(id), 0) AS id FROM audit_log`))[0].id);
+      const created = await flow.as.staff.post('/notas', { title: 'Gelezen', route: DEMO_ROUTE });
+      expect((await flow.as.staff.get(`/notas/${created.body.id}`)).status).toBe(200);
+      expect((await flow.as.staff.get(`/notas/${created.body.id}/documents`)).status).toBe(200);
+      expect((await fetch(`${app.baseUrl}/api/v1/deadlines.ics?token=geheim-feed-token`)).status).toBe(401);
+      const rows = await eventually(
+        'the audit rows of the reads',
+        () =>
+          app.dataSource.query(
+            `SELECT actor, action, object, status FROM audit_log WHERE id > $1 AND action LIKE 'GET %' ORDER BY at, id`,
+            [before],
+          ),
+        (found: unknown[]) => found.length >= 3,
+      );
+      expect(rows).toEqual([
+        {
+          actor: 'jenv.staff',
+          action: 'GET /api/v1/notas/:id',
+          object: `/api/v1/notas/${created.body.id}`,
+          status: 200,
+        },
+        expect.objectContaining({ actor: 'jenv.staff', action: 'GET /api/v1/notas/:id/documents', status: 200 }),
+        expect.objectContaining({ actor: null, object: '/api/v1/deadlines.ics', status: 401 }),
+      ]);
+    });
+
+    it('chains its rows by hash: npm run audit:verify names the first row a superuser changed', async () => {
+      await flow.as.staff.post('/notas', { title: 'Geketend', route: DEMO_ROUTE });
+      const intact = await eventually(
+        'a verified chain',
+        () => verifyAuditChain(app.dataSource),
+        (report) => report.rows >= 2 && !report.broken,
+      );
+      expect(intact.head).toMatch(/^[0-9a-f]{64}$/);
+      const [victim] = await app.dataSource.query(
+        `SELECT id, actor FROM audit_log ORDER BY chain_seq DESC OFFSET 1 LIMIT 1`,
+      );
+      const tamper = async (actor: string | null) => {
+        await app.dataSource.transaction(async (tx) => {
+          await tx.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete`);
+          await tx.query(`UPDATE audit_log SET actor = $2 WHERE id = $1`, [victim.id, actor]);
+          await tx.query(`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete`);
+        });
+      };
+      await tamper('iemand.anders');
+      try {
+        expect((await verifyAuditChain(app.dataSource)).broken).toEqual({
+          id: String(victim.id),
+          chainSeq: expect.any(String),
+          reason: 'its fields do not match its hash',
+        });
+        // What an operator runs: npm run audit:verify, built.
+        const cli = await runAuditVerify(app.config.DATABASE_URL);
+        expect(cli).toEqual({
+          code: 1,
+          output: expect.stringContaining(`audit log broken at row id ${victim.id} `),
+        });
+      } finally {
+        await tamper(victim.actor);
+      }
+      expect((await verifyAuditChain(app.dataSource)).broken).toBeUndefined();
+      expect(await runAuditVerify(app.config.DATABASE_URL)).toEqual({
+        code: 0,
+        output: expect.stringMatching(/^audit log intact: \d+ rows, last hash [0-9a-f]{64}\n$/),
+      });
     });
 
     it('records a request whose text could not be stored as sent, with that text made storable', async () => {
@@ -272,6 +406,12 @@ describe('security', () => {
     });
 
     it('is append-only for the application, enforced by PostgreSQL', async () => {
+      // Owned by a role that cannot log in, not by the role that ran the migrations: that one could lift it all.
+      expect(
+        await app.dataSource.query(
+          `SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log' AND schemaname = current_schema()`,
+        ),
+      ).toEqual([{ tableowner: 'notaflow_audit' }]);
       for (const statement of [
         `UPDATE audit_log SET actor = 'someone else'`,
         `DELETE FROM audit_log`,
@@ -295,6 +435,15 @@ describe('security', () => {
         );
         await expect(client.query(`UPDATE audit_log SET status = 500`)).rejects.toThrow(/permission denied/);
         await expect(client.query(`DELETE FROM audit_log`)).rejects.toThrow(/permission denied/);
+        for (const statement of [
+          `ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete`,
+          `CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'`,
+        ]) {
+          await expect(client.query(statement)).rejects.toThrow(/owner|permission denied/);
+        }
+        // Granting itself more is no error in PostgreSQL, only a warning that nothing was granted.
+        await client.query(`GRANT UPDATE, DELETE ON audit_log TO ${role}`);
+        await expect(client.query(`DELETE FROM audit_log`)).rejects.toThrow(/permission denied/);
       } finally {
         await client.end();
         await app.dataSource.query(`REVOKE ALL ON audit_log FROM ${role}`);
@@ -315,6 +464,7 @@ describe('security', () => {
         DATABASE_URL: databaseUrl,
         TEMPORAL_ADDRESS: testStack().temporalAddress,
         JWT_SECRET: randomBytes(32).toString('hex'),
+        SEED_DEMO: 'users',
         LOG_LEVEL: 'trace',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -375,3 +525,14 @@ describe('security', () => {
     }
   });
 });
+
+async function runAuditVerify(databaseUrl: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [path.join(root, 'dist/libs/persistence/src/audit-verify.cli.js')], {
+    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, output };
+}

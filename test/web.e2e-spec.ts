@@ -5,7 +5,7 @@ import { formatMonth } from '../apps/web/src/lib/dates';
 import { startTestApp, type TestApp } from './support/app';
 import { FlowDriver } from './support/flow-driver';
 import { pdfWith } from './support/documents';
-import { startOidcProvider, WEB_CLIENT_ID, type OidcProviderStub } from './support/oidc-provider';
+import { API_AUDIENCE, startOidcProvider, WEB_CLIENT_ID, type OidcProviderStub } from './support/oidc-provider';
 import {
   describeViolations,
   dutchDay,
@@ -569,7 +569,7 @@ describe('signing in to the web app with the identity provider (authorization co
         AUTH_MODE: 'oidc',
         OIDC_ISSUER: idp.issuer,
         OIDC_JWKS_URL: idp.jwksUrl,
-        OIDC_AUDIENCE: 'notaflow',
+        OIDC_AUDIENCE: API_AUDIENCE,
         OIDC_CLIENT_ID: WEB_CLIENT_ID,
       },
     });
@@ -585,8 +585,8 @@ describe('signing in to the web app with the identity provider (authorization co
       mode: 'oidc',
       oidc: {
         issuer: idp.issuer,
-        authorizationEndpoint: `${idp.issuer}/authorize`,
-        endSessionEndpoint: `${idp.issuer}/logout`,
+        authorizationEndpoint: `${idp.issuer}/auth`,
+        endSessionEndpoint: `${idp.issuer}/session/end`,
         clientId: WEB_CLIENT_ID,
         scopes: ['openid', 'profile'],
         codeChallengeMethod: 'S256',
@@ -603,7 +603,7 @@ describe('signing in to the web app with the identity provider (authorization co
       }),
     });
     expect(forged.status).toBe(401);
-    expect(idp.exchanges).toEqual([{ ok: false, reason: 'unknown or used code' }]);
+    expect(idp.exchanges).toEqual([{ ok: false, reason: 'authorization code not found' }]);
     expect((await fetch(`${app.baseUrl}/api/v1/auth/token`, { method: 'POST' })).status).toBe(404);
   });
 

@@ -97,6 +97,8 @@ export async function startTestApp(options: { worker?: boolean; env?: Record<str
     // The demo seed's workflow ids are fixed: a seeding app gets a namespace no other app of the run uses.
     ...(options.env?.SEED_DEMO === 'true' ? { TEMPORAL_NAMESPACE: claimIsolatedNamespace() } : {}),
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // The tests sign in as the demo users; demo mode alone no longer makes them.
+    ...(options.env?.AUTH_MODE === 'oidc' ? {} : { SEED_DEMO: 'users' }),
     LOG_LEVEL: 'silent',
     RUN_MIGRATIONS: 'false',
     DOCUMENTS_DIR: mkdtempSync(path.join(stack.dir, 'documents-')),

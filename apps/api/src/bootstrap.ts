@@ -24,9 +24,15 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // Behind the load balancer the connection is the balancer's: the client (for sign-in limits and the audit log)
+  // and the scheme (for links without PUBLIC_URL) are that many hops back in X-Forwarded-For and -Proto.
+  if (config.TRUST_PROXY_HOPS > 0) app.set('trust proxy', config.TRUST_PROXY_HOPS);
   applyHttpSecurity(app, config);
-  app.use((_req: Request, res: Response, next: NextFunction) => {
+  app.use((req: Request, res: Response, next: NextFunction) => {
     res.setHeader('API-Version', API_VERSION);
+    // An answer of the API names notas and people: no cache, shared or the browser's, keeps it. A route that may
+    // be kept (a document's immutable content, the calendar feed) sets its own.
+    if (req.path.startsWith(`/${API_PREFIX}/`)) res.setHeader('Cache-Control', 'no-store');
     next();
   });
   app.useBodyParser('json', { limit: '1mb' });
@@ -52,7 +58,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   serveWebApp(app, config);
-  app.enableShutdownHooks();
 
   const document = buildOpenApiDocument(app);
   const openApiJson = JSON.stringify(document);

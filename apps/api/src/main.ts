@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@notaflow/config';
 import { waitForDatabase } from '@notaflow/persistence';
 import { createApp } from './bootstrap';
+import { closeGracefullyOnSignals } from './shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   await waitForDatabase(config.DATABASE_URL);
   const app = await createApp(config);
+  closeGracefullyOnSignals(app);
   await app.listen(config.PORT, config.HOST);
 }
 

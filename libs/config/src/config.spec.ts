@@ -1,6 +1,15 @@
 import { ConfigError, loadConfig, loadStackConfig } from './config';
 
 const valid = { DATABASE_URL: 'postgres://notaflow:pw@db:5432/notaflow', JWT_SECRET: 's'.repeat(32) };
+/** What production needs: OIDC over https, an audience, a metrics token. */
+const production = {
+  NODE_ENV: 'production',
+  AUTH_MODE: 'oidc',
+  OIDC_ISSUER: 'https://login.example/realms/rijk',
+  OIDC_JWKS_URL: 'https://login.example/realms/rijk/certs',
+  OIDC_AUDIENCE: 'notaflow-api',
+  METRICS_TOKEN: 'm'.repeat(24),
+};
 
 describe(loadConfig.name, () => {
   it('applies the documented defaults', () => {
@@ -33,6 +42,27 @@ describe(loadConfig.name, () => {
     [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16 characters$/],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: AUTH_MODE must be oidc when NODE_ENV=production/],
     [{ DOCUMENT_STORE: 's3' }, /S3_ENDPOINT is required when DOCUMENT_STORE=s3; S3_BUCKET is required/],
+    [{ ...production, SEED_DEMO: 'users' }, /^Invalid configuration: SEED_DEMO must be false when NODE_ENV=production/],
+    [{ ...production, SEED_DEMO: 'true' }, /^Invalid configuration: SEED_DEMO must be false/],
+    [
+      { ...production, METRICS_TOKEN: '' },
+      /^Invalid configuration: METRICS_TOKEN is required when NODE_ENV=production/,
+    ],
+    [
+      { ...production, OIDC_ISSUER: 'http://login.example' },
+      /^Invalid configuration: OIDC_ISSUER must be an https URL/,
+    ],
+    [
+      { ...production, OIDC_JWKS_URL: 'http://login.example/jwks' },
+      /^Invalid configuration: OIDC_JWKS_URL must be an https/,
+    ],
+    [{ ...production, OIDC_AUDIENCE: '' }, /^Invalid configuration: OIDC_AUDIENCE is required when AUTH_MODE=oidc$/],
+    [
+      { ...production, OIDC_REQUIRE_MFA: 'true', OIDC_MFA_AMR_VALUES: ',' },
+      /OIDC_MFA_AMR_VALUES or OIDC_MFA_ACR_VALUES/,
+    ],
+    [{ TRUST_PROXY_HOPS: '-1' }, /TRUST_PROXY_HOPS/],
+    [{ DATABASE_OWNER_URL: 'mysql://x' }, /DATABASE_OWNER_URL must be a URL/],
     [{ DOCUMENT_MAX_BYTES: '10' }, /DOCUMENT_MAX_BYTES/],
   ])('refuses %j with a message naming the variable', (override, message) => {
     expect(() => loadConfig({ ...valid, ...override })).toThrow(ConfigError);
@@ -74,6 +104,22 @@ describe(loadConfig.name, () => {
     for (const unset of ['SMTP_URL', 'PUBLIC_URL', 'METRICS_TOKEN', 'WORKER_METRICS_ADDRESS'] as const) {
       expect(config[unset]).toBeUndefined();
     }
+  });
+
+  it('takes SEED_DEMO=users for the demo users alone, and a production configuration as is', () => {
+    expect(loadConfig({ ...valid, SEED_DEMO: 'users' }).SEED_DEMO).toBe('users');
+    expect(loadConfig({ ...valid, SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+    expect(loadConfig({ ...valid, SEED_DEMO: 'no' }).SEED_DEMO).toBe(false);
+    expect(loadConfig({ ...valid, ...production })).toMatchObject({
+      SEED_DEMO: false,
+      TRUST_PROXY_HOPS: 0,
+      OIDC_REQUIRE_MFA: false,
+      OIDC_MFA_AMR_VALUES: ['mfa'],
+      OIDC_MFA_ACR_VALUES: [],
+    });
+    expect(loadConfig({ ...valid, ...production, OIDC_MFA_ACR_VALUES: 'eherkenning3, eherkenning4' })).toMatchObject({
+      OIDC_MFA_ACR_VALUES: ['eherkenning3', 'eherkenning4'],
+    });
   });
 
   it('treats empty variables as unset', () => {

@@ -3,6 +3,14 @@ import { DEFAULT_TASK_QUEUE } from '@notaflow/temporal';
 import { bool, originList } from './settings';
 import { checkTemporalBoundary, temporalBoundarySettings } from './temporal-boundary';
 
+/** Comma-separated words, trimmed, empty ones dropped. */
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
 const port = z.coerce
   .number({ error: 'must be a port number' })
   .int('must be a whole number')
@@ -31,6 +39,12 @@ const settings = z.object({
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
+  /**
+   * The role that owns the schema (the audit log included) and runs the migrations, at start-up and in the migration
+   * commands; unset, DATABASE_URL's. The application's own role then only reads and writes rows, and may only add to
+   * the audit log.
+   */
+  DATABASE_OWNER_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   RUN_MIGRATIONS: bool.default(true),
   TEMPORAL_ADDRESS: z
@@ -47,7 +61,20 @@ const settings = z.object({
   OIDC_AUDIENCE: z.string().min(1).optional(),
   /** The web app's client id at the identity provider (authorization code flow with PKCE); AUTH_MODE=oidc. */
   OIDC_CLIENT_ID: z.string().min(1).optional(),
-  SEED_DEMO: bool.default(false),
+  /** Multi-factor authentication (BIO 5.17): a token must show it in its `acr` or `amr` claim. */
+  OIDC_REQUIRE_MFA: bool.default(false),
+  /** `acr` values that count as multi-factor (e.g. a level of assurance of the provider's own naming). */
+  OIDC_MFA_ACR_VALUES: list.default([]),
+  /** `amr` values (RFC 8176) of which one shows multi-factor authentication. */
+  OIDC_MFA_AMR_VALUES: list.default(['mfa']),
+  /**
+   * The demo users (password `demo`) and dossier: `true` both, `users` the users alone (the tests' own apps sign in as
+   * them), `false` neither. Whatever AUTH_MODE says: without it no demo user exists.
+   */
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'users'])
+    .transform((v) => (v === 'users' ? ('users' as const) : v === 'true' || v === '1' || v === 'yes'))
+    .default(false),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('notaflow <notaflow@notaflow.example>'),
   WEB_DIST_DIR: z.string().optional(),
@@ -57,17 +84,33 @@ const settings = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(1200),
   /** Sign-in attempts per minute from one IP address. */
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
-  /** Consecutive failed sign-ins after which a username is locked out, and for how long. */
+  /**
+   * Consecutive failed sign-ins for a username from one address after which that address is locked out for it, and
+   * for how long (doubling with each lockout that follows, up to a day).
+   */
   SIGN_IN_LOCKOUT_AFTER: z.coerce.number().int().min(1).max(100).default(5),
   SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /**
+   * Proxies (load balancers) in front of the API that add themselves to X-Forwarded-For: the client's address is the
+   * one that many hops back, and X-Forwarded-Proto tells the scheme. 0: the connection's own address, nothing
+   * forwarded is believed.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /**
    * Where users reach the API and the web app it serves (`https://notaflow.minjenv.nl`): for links handed out, in
    * calendar feeds (the API) and in emails (the worker).
    */
   PUBLIC_URL: url(['https:', 'http:']).optional(),
+  /** Days a calendar feed's address works after it was made; a new one is made in the app. */
+  CALENDAR_FEED_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /**
+   * Seconds the API takes on SIGTERM to finish the requests it is serving (decisions waiting for their flow) before
+   * it closes; keep it below the grace period of whatever stops it (docker compose's stop_grace_period).
+   */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /** How often the API refreshes the analytics view; 0: only when asked (tests), the live tail then grows. */
   ANALYTICS_REFRESH_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
-  /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open. */
+  /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open (not in production). */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Where the nota's documents are kept: `fs` under DOCUMENTS_DIR, or an S3-compatible store. */
   DOCUMENT_STORE: z.enum(['fs', 's3']).default('fs'),
@@ -98,12 +141,38 @@ const settings = z.object({
 /** The API signs users in: it needs the settings of its AUTH_MODE, and of its document store. */
 export const configSchema = settings.superRefine((c, ctx) => {
   checkTemporalBoundary(c, ctx);
-  if (c.NODE_ENV === 'production' && c.AUTH_MODE === 'demo') {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['AUTH_MODE'],
-      message: "must be oidc when NODE_ENV=production: the demo sign-in's users and password are public",
-    });
+  if (c.NODE_ENV === 'production') {
+    if (c.AUTH_MODE === 'demo') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message: "must be oidc when NODE_ENV=production: the demo sign-in's users and password are public",
+      });
+    }
+    if (c.SEED_DEMO !== false) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SEED_DEMO'],
+        message: 'must be false when NODE_ENV=production: the demo users share a public password',
+      });
+    }
+    if (!c.METRICS_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_TOKEN'],
+        message: 'is required when NODE_ENV=production: /metrics tells who does what and how much',
+      });
+    }
+    for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const) {
+      const value = c[key];
+      if (c.AUTH_MODE === 'oidc' && value && !value.startsWith('https:')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'must be an https URL when NODE_ENV=production: keys fetched over http can be swapped on the way',
+        });
+      }
+    }
   }
   if (c.DOCUMENT_STORE === 's3') {
     for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
@@ -113,8 +182,16 @@ export const configSchema = settings.superRefine((c, ctx) => {
   if (c.AUTH_MODE === 'demo' && !c.JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when AUTH_MODE=demo' });
   }
+  if (c.OIDC_REQUIRE_MFA && !c.OIDC_MFA_ACR_VALUES.length && !c.OIDC_MFA_AMR_VALUES.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OIDC_MFA_AMR_VALUES'],
+      message: 'or OIDC_MFA_ACR_VALUES must name a value when OIDC_REQUIRE_MFA=true',
+    });
+  }
   if (c.AUTH_MODE === 'oidc') {
-    for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const) {
+    // Without an audience any token of the identity provider would do, one it issued for another application too.
+    for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL', 'OIDC_AUDIENCE'] as const) {
       if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when AUTH_MODE=oidc' });
     }
   }

@@ -39,6 +39,12 @@ export const AUTH_PROBLEM_CODES = [
   'user_unknown',
   'demo_sign_in_off',
   'oidc_sign_in_off',
+  /** The token's username belongs to another identity (issuer and subject) than the token's own. */
+  'identity_conflict',
+  /** The token shows no multi-factor authentication (acr/amr), which the configuration requires. */
+  'mfa_required',
+  /** The user was deactivated in the registry (users.deactivated_at): no token of theirs is taken. */
+  'user_deactivated',
 ] as const;
 
 export const NOTA_PROBLEM_CODES = [

@@ -29,10 +29,16 @@ const ACTORS: Actor[] = [
   { username: 'vws.cosigner', role: 'cosigner', organisation: 'BZ' },
 ];
 
-/** Who saw a nota before the rule was written in SQL: the API's own check, kept here as the rule's specification. */
-function visibleBefore(actor: Actor, nota: { organisation: string; status: NotaStatus; route: RouteTemplate }) {
+/**
+ * Who saw a nota before the rule was written in SQL: the API's own check, kept here as the rule's specification. Outside
+ * its organisation a nota is seen only once it was submitted: a draft withdrawn before that stays its ministry's own.
+ */
+function visibleBefore(
+  actor: Actor,
+  nota: { organisation: string; submitted: boolean; route: RouteTemplate },
+): boolean {
   if (nota.organisation === actor.organisation) return true;
-  if (nota.status === 'draft') return false;
+  if (!nota.submitted) return false;
   if (actor.role === 'cosigner') {
     return nota.route.stages.some((s) => s.stage === 'co-signing' && s.ministries.includes(actor.organisation));
   }
@@ -74,12 +80,18 @@ describe('access rules in SQL', () => {
 
   const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
 
-  async function insertNota(organisation: string, status: NotaStatus, choice: RouteChoice) {
-    const nota = { id: randomUUID(), organisation, status, route: buildRouteTemplate(choice) };
+  /** A nota in `status`, submitted unless it is a draft or `submitted` says otherwise (a draft withdrawn). */
+  async function insertNota(
+    organisation: string,
+    status: NotaStatus,
+    choice: RouteChoice,
+    submitted = status !== 'draft',
+  ) {
+    const nota = { id: randomUUID(), organisation, status, submitted, route: buildRouteTemplate(choice) };
     await db.query(
-      `INSERT INTO notas (id, ons_kenmerk, title, organisation_code, created_by, route, status)
-       VALUES ($1, ${NEXT_ONS_KENMERK_SQL}, 'Nota', $2, $3, $4, $5)`,
-      [nota.id, organisation, `${organisation.toLowerCase()}.drafter`, JSON.stringify(nota.route), status],
+      `INSERT INTO notas (id, ons_kenmerk, title, organisation_code, created_by, route, status, submitted_at)
+       VALUES ($1, ${NEXT_ONS_KENMERK_SQL}, 'Nota', $2, $3, $4, $5, CASE WHEN $6 THEN now() END)`,
+      [nota.id, organisation, `${organisation.toLowerCase()}.drafter`, JSON.stringify(nota.route), status, submitted],
     );
     return nota;
   }
@@ -136,7 +148,8 @@ describe('access rules in SQL', () => {
   });
 
   describe('notaVisibleTo and notaPartVisibleTo', () => {
-    const notas: { id: string; organisation: string; status: NotaStatus; route: RouteTemplate }[] = [];
+    const notas: { id: string; organisation: string; status: NotaStatus; submitted: boolean; route: RouteTemplate }[] =
+      [];
     const routes: RouteChoice[] = [
       { reviewers: [], decider: 'x.decider', coSigners: [], ministerraad: false },
       { reviewers: [], decider: 'x.decider', coSigners: ['VWS', 'BZ'], ministerraad: false },
@@ -151,6 +164,7 @@ describe('access rules in SQL', () => {
         for (const status of NOTA_STATUSES) {
           for (const route of routes) notas.push(await insertNota(organisation, status, route));
         }
+        for (const route of routes) notas.push(await insertNota(organisation, 'withdrawn', route, false));
       }
     });
 
@@ -177,12 +191,12 @@ describe('access rules in SQL', () => {
       },
     );
 
-    it('never shows a draft outside its own organisation', async () => {
+    it('never shows a nota that was never submitted outside its own organisation, withdrawn drafts included', async () => {
       for (const actor of ACTORS) {
         const { bind, params } = binder();
         const drafts = await db.query(
           `SELECT n.id FROM notas n
-            WHERE n.status = 'draft' AND n.organisation_code <> ${bind(actor.organisation)}
+            WHERE n.submitted_at IS NULL AND n.organisation_code <> ${bind(actor.organisation)}
               AND ${notaVisibleTo(actor, bind, 'n')}`,
           params,
         );

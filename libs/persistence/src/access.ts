@@ -45,12 +45,15 @@ export function taskHeldBy(actor: Actor, bind: Bind, t = 't'): string {
  * ministry's that are on its route and the ministerraad secretariat's that go to the ministerraad. Every list,
  * read and search of notas, and everything reached through a nota, goes through this one rule. `n` names the
  * notas row.
+ *
+ * "Once submitted" is `submitted_at`, which the flow's first step sets and nothing clears, not the status: a draft
+ * withdrawn before it was ever submitted is `withdrawn` too, and stays its own ministry's.
  */
 export function notaVisibleTo(actor: Actor, bind: Bind, n = 'n'): string {
   const org = bind(actor.organisation);
   const visible = [`${n}.organisation_code = ${org}`];
   const onRoute = (stage: string, also = '') =>
-    `(${n}.status <> 'draft' AND EXISTS (SELECT 1 FROM jsonb_array_elements(${n}.route->'stages') s
+    `(${n}.submitted_at IS NOT NULL AND EXISTS (SELECT 1 FROM jsonb_array_elements(${n}.route->'stages') s
        WHERE s->>'stage' = '${stage}'${also}))`;
   if (actor.role === 'cosigner') visible.push(onRoute('co-signing', ` AND s->'ministries' ? ${org}`));
   if (actor.role === 'ministerraad') visible.push(onRoute('ministerraad'));

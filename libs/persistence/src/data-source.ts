@@ -22,6 +22,9 @@ import { NotaFlowSeq1763900800000 } from './migrations/1763900800000-nota-flow-s
 import { Documents1763900900000 } from './migrations/1763900900000-documents';
 import { RateLimits1763901000000 } from './migrations/1763901000000-rate-limits';
 import { NotaIdempotencyKeys1763901100000 } from './migrations/1763901100000-nota-idempotency-keys';
+import { UserIdentities1763901400000 } from './migrations/1763901400000-user-identities';
+import { AuditChain1763901500000 } from './migrations/1763901500000-audit-chain';
+import { SignInPerAddress1763901600000 } from './migrations/1763901600000-sign-in-per-address';
 import { CalendarLaw1763910000000 } from './migrations/1763910000000-calendar-law';
 import { DeadlineAnchors1763910100000 } from './migrations/1763910100000-deadline-anchors';
 import { RegistryDetails1763910200000 } from './migrations/1763910200000-registry-details';
@@ -54,6 +57,9 @@ export const migrations = [
   Documents1763900900000,
   RateLimits1763901000000,
   NotaIdempotencyKeys1763901100000,
+  UserIdentities1763901400000,
+  AuditChain1763901500000,
+  SignInPerAddress1763901600000,
   CalendarLaw1763910000000,
   DeadlineAnchors1763910100000,
   RegistryDetails1763910200000,

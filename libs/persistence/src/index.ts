@@ -15,3 +15,4 @@ export * from './advisory-lock';
 export * from './sql-runner';
 export * from './access';
 export * from './repositories';
+export * from './audit-chain';

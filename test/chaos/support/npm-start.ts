@@ -74,7 +74,8 @@ export class NpmStart extends LoopbackStack {
         EMBEDDED_MAIL_UI_PORT: String(this.ports.mailUi),
         WORKER_METRICS_PORT: String(this.ports.workerMetrics),
         TEMPORAL_CLI_PATH: this.temporalCli,
-        SEED_DEMO: 'false',
+        // The demo users, whom the faults sign in as; not the dossier.
+        SEED_DEMO: 'users',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -135,7 +135,8 @@ export class OwnStack extends LoopbackStack {
       DATABASE_URL: this.databaseUrl,
       TEMPORAL_ADDRESS: this.temporalAddress,
       JWT_SECRET: this.jwtSecret,
-      SEED_DEMO: 'false',
+      // The demo users, whom the faults sign in as; not the dossier.
+      SEED_DEMO: 'users',
       PORT: String(this.ports.api),
     };
   }

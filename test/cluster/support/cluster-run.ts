@@ -114,7 +114,8 @@ export class ClusterRun extends LoopbackStack {
         EMBEDDED_MAIL_SMTP_PORT: String(this.ports.smtp),
         EMBEDDED_MAIL_UI_PORT: String(this.ports.mailUi),
         WORKER_METRICS_PORT: String(this.ports.workerMetrics),
-        SEED_DEMO: 'false',
+        // The demo users, whom the faults sign in as; not the dossier.
+        SEED_DEMO: 'users',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

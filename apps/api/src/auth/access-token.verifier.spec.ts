@@ -35,7 +35,10 @@ describe(AccessTokenVerifier.name, () => {
       .sign(secret);
   }
 
-  const verifier = (): AccessTokenVerifier => new AccessTokenVerifier(config, {} as UserRepository);
+  const deactivated = new Set<string>();
+  const users = { deactivatedAmong: async (names: string[]) => new Set(names.filter((n) => deactivated.has(n))) };
+  const verifier = (): AccessTokenVerifier => new AccessTokenVerifier(config, users as unknown as UserRepository);
+  afterEach(() => deactivated.clear());
 
   it('names the caller of a genuine token, each time it is shown', async () => {
     const tokens = verifier();
@@ -52,6 +55,15 @@ describe(AccessTokenVerifier.name, () => {
     await expect(tokens.verify(token)).resolves.toMatchObject({ username: 'vws.signer' });
     jest.setSystemTime(new Date(start.getTime() + 61_000));
     await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'token_expired' });
+  });
+
+  it('refuses the token of a user deactivated since, once what it knew of them is old', async () => {
+    const tokens = verifier();
+    const token = await sign();
+    await expect(tokens.verify(token)).resolves.toMatchObject({ username: 'vws.signer' });
+    deactivated.add('vws.signer');
+    jest.setSystemTime(new Date(start.getTime() + 31_000));
+    await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'user_deactivated' });
   });
 
   it('refuses a token signed with another secret', async () => {

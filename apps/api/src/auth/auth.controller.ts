@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -38,8 +38,8 @@ export class AuthController {
   @ApiTooManyRequestsResponse({
     description: 'problem+json with Retry-After: too many attempts from this address, or this username is locked out',
   })
-  issueToken(@Body() body: TokenRequestDto): Promise<TokenDto> {
-    return this.auth.issueToken(body.username, body.password);
+  issueToken(@Body() body: TokenRequestDto, @Ip() address: string): Promise<TokenDto> {
+    return this.auth.issueToken(body.username, body.password, address ?? '');
   }
 
   @Get('me')

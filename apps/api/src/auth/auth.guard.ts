@@ -48,6 +48,14 @@ export class AuthGuard implements CanActivate {
       if (error instanceof AppException && ['token_missing', 'token_invalid', 'token_expired'].includes(error.code)) {
         response.setHeader('WWW-Authenticate', `${REALM}, error="invalid_token"`);
       }
+      if (error instanceof AppException && error.code === 'mfa_required') {
+        // RFC 9470: the client asks the identity provider again, for what acr_values name.
+        const acr = (error.extras.acrValues as string[] | undefined)?.join(' ');
+        response.setHeader(
+          'WWW-Authenticate',
+          `${REALM}, error="insufficient_user_authentication"${acr ? `, acr_values="${acr}"` : ''}`,
+        );
+      }
       throw error;
     }
     request.actor = actor;

@@ -24,16 +24,17 @@ export class AuthService {
     private readonly lockout: SignInLockout,
   ) {}
 
-  /** The demo identity provider's sign-in: a signed access token for a username and password. */
-  async issueToken(username: string, password: string): Promise<TokenDto> {
-    await this.lockout.assertNotLocked(username);
+  /** The demo identity provider's sign-in: a signed access token for a username and password, from `address`. */
+  async issueToken(username: string, password: string, address: string): Promise<TokenDto> {
+    await this.lockout.assertNotLocked(username, address);
     const user = await this.users.findWithPassword(username);
     const matches = await bcrypt.compare(password, user?.passwordHash ?? NO_SUCH_USER_HASH);
-    if (!user?.passwordHash || !matches) {
-      await this.lockout.recordFailure(username);
+    // A deactivated user is refused as a wrong password would be: the answer tells nothing of who exists.
+    if (!user?.passwordHash || !matches || user.deactivatedAt) {
+      await this.lockout.recordFailure(username, address);
       throw new AppException('wrong_credentials', WRONG_CREDENTIALS);
     }
-    await this.lockout.recordSuccess(username);
+    await this.lockout.recordSuccess(username, address);
 
     const now = Math.floor(Date.now() / 1000);
     const expiresIn = this.config.JWT_TTL_SECONDS;

@@ -8,8 +8,10 @@ import { APP_CONFIG } from '../config/config.module';
 export const BCRYPT_COST = 10;
 
 /**
- * The demo identity provider's users (API.md), added on start-up in demo mode. Idempotent and cheap when
- * they already exist: tests boot many apps, and a bcrypt hash costs tens of milliseconds.
+ * The demo identity provider's users (API.md), added on start-up when the demo is seeded (SEED_DEMO `true`, or
+ * `users` for the users alone), whatever AUTH_MODE says: a user with the public password `demo` exists nowhere else,
+ * and demo mode alone no longer adds one. Idempotent and cheap when they already exist: tests boot many apps, and a
+ * bcrypt hash costs tens of milliseconds.
  */
 @Injectable()
 export class DemoUsersProvisioner implements OnApplicationBootstrap {
@@ -22,7 +24,7 @@ export class DemoUsersProvisioner implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.AUTH_MODE !== 'demo') return;
+    if (this.config.SEED_DEMO === false) return;
     await this.addMissingUsers();
     // Addresses came later than the first demo users: fill in what is still empty, never overwrite.
     await this.users.fillMissingEmails(DEMO_USERS);

@@ -61,6 +61,9 @@ export class WebSignInController {
         scopes: OIDC_SCOPES,
         codeChallengeMethod: 'S256',
         tokenPath: OIDC_TOKEN_PATH,
+        ...(this.config.OIDC_REQUIRE_MFA && this.config.OIDC_MFA_ACR_VALUES.length
+          ? { acrValues: this.config.OIDC_MFA_ACR_VALUES }
+          : {}),
       },
     };
   }

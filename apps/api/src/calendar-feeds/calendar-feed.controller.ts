@@ -108,7 +108,9 @@ export class DeadlineFeedController {
     description: 'An iCalendar (RFC 5545) VCALENDAR',
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
-  @ApiUnauthorizedResponse({ description: 'problem+json: the token is missing, unknown or revoked' })
+  @ApiUnauthorizedResponse({
+    description: 'problem+json: the token is missing, unknown, expired or revoked, or its user deactivated',
+  })
   feed(@Query('token') token: unknown, @Req() request: Request): Promise<string> {
     // A Host header that is no plain host leaves the events without a link, never the calendar app without a feed.
     return this.feeds.render(token, publicOrigin(this.config, request));

@@ -1,3 +1,4 @@
+import type { AppConfig } from '@notaflow/config';
 import type { Actor } from '@notaflow/domain';
 import { CalendarFeedRepository, DeadlineRepository } from '@notaflow/persistence';
 import { TestDatabase } from '../../../../test/support/database';
@@ -25,7 +26,11 @@ describe(CalendarFeedService.name, () => {
     await db?.close();
   });
 
-  const setup = () => ({ sut: new CalendarFeedService(new CalendarFeedRepository(db.dataSource)) });
+  const setup = () => ({
+    sut: new CalendarFeedService(new CalendarFeedRepository(db.dataSource), {
+      CALENDAR_FEED_TTL_DAYS: 365,
+    } as AppConfig),
+  });
   const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
   const deadlineOf = (by: Actor, title: string, dueOn = '2030-03-01') =>
     new DeadlineRepository(db.dataSource).insert({

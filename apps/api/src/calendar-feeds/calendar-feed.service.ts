@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@notaflow/config';
 import type { Actor } from '@notaflow/domain';
 import { CalendarFeedRepository, type CalendarFeedEntity, type FeedOwner } from '@notaflow/persistence';
 import { AppException } from '../common/app.exception';
+import { APP_CONFIG } from '../config/config.module';
 import { isUuid } from '../common/ids';
 import { hashFeedToken, isFeedTokenShape, newFeedToken } from './calendar-feed-token';
 import { buildDeadlineCalendar } from './deadline-calendar';
@@ -16,8 +18,8 @@ import { subscriptionUrls } from './subscription-url';
 /** Enough for every device and app a person uses; a leak of tokens by a script gone wrong stops here. */
 export const MAX_ACTIVE_FEEDS_PER_USER = 20;
 
-// One answer for a missing, malformed, unknown, revoked or orphaned token: which one it was is nobody's business.
-const DEAD_TOKEN = 'The calendar feed token is missing, unknown or revoked; create a new feed in notaflow.';
+// One answer for a missing, malformed, unknown, revoked, expired or orphaned token: which one it was is nobody's business.
+const DEAD_TOKEN = 'The calendar feed token is missing, unknown, expired or revoked; create a new feed in notaflow.';
 
 /**
  * Calendar feeds: per-user subscription URLs to the Kamer deadlines of the user's organisation, for calendar apps
@@ -26,7 +28,10 @@ const DEAD_TOKEN = 'The calendar feed token is missing, unknown or revoked; crea
  */
 @Injectable()
 export class CalendarFeedService {
-  constructor(private readonly feeds: CalendarFeedRepository) {}
+  constructor(
+    private readonly feeds: CalendarFeedRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** A new feed for the caller; `origin` is where the caller reached the API, for the subscription URL. */
   async create(actor: Actor, dto: CreateCalendarFeedDto, origin: string): Promise<CreatedCalendarFeedDto> {
@@ -36,7 +41,7 @@ export class CalendarFeedService {
       if (!(await feeds.lockUser(actor.username))) {
         throw new AppException('user_unknown', `The registry does not know user ${actor.username}.`);
       }
-      if ((await feeds.countActive(actor.username)) >= MAX_ACTIVE_FEEDS_PER_USER) {
+      if ((await feeds.countActive(actor.username, this.config.CALENDAR_FEED_TTL_DAYS)) >= MAX_ACTIVE_FEEDS_PER_USER) {
         throw new AppException(
           'calendar_feed_limit',
           `You already have ${MAX_ACTIVE_FEEDS_PER_USER} active calendar feeds; revoke one you no longer use first.`,
@@ -81,7 +86,9 @@ export class CalendarFeedService {
   }
 
   private async ownerOf(token: unknown): Promise<FeedOwner> {
-    const owner = isFeedTokenShape(token) ? await this.feeds.ownerOf(hashFeedToken(token)) : undefined;
+    const owner = isFeedTokenShape(token)
+      ? await this.feeds.ownerOf(hashFeedToken(token), this.config.CALENDAR_FEED_TTL_DAYS)
+      : undefined;
     if (!owner) throw new AppException('calendar_feed_token_invalid', DEAD_TOKEN);
     return owner;
   }

@@ -25,11 +25,14 @@ export function statusOf(code: ProblemCode): number {
     case 'wrong_credentials':
     case 'sign_in_refused':
     case 'calendar_feed_token_invalid':
+    case 'mfa_required':
       return 401;
     case 'role_not_allowed':
     case 'token_claims_unfit':
     case 'organisation_unknown':
     case 'user_unknown':
+    case 'identity_conflict':
+    case 'user_deactivated':
     case 'nota_not_visible':
     case 'nota_not_managed':
     case 'task_not_holder':

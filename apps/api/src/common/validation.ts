@@ -72,6 +72,17 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   });
 }
 
+/** One problem per field and code: a scalar where an object belongs fails both IsObject and ValidateNested. */
+function distinct(problems: FieldProblem[]): FieldProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.name}\u0000${problem.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Every string in `value` that could not be recorded as sent (unstorableText), named as the validation errors name
  * fields (`route.reviewers[0]`). Walks without recursion: a 1 MB body may nest deeper than the stack goes.
@@ -114,6 +125,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => AppException.validation(flatten(errors)),
+    exceptionFactory: (errors) => AppException.validation(distinct(flatten(errors))),
   });
 }

@@ -1,5 +1,6 @@
-import { Transform } from 'class-transformer';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import { IsObject, registerDecorator, ValidateNested, type ValidationOptions } from 'class-validator';
 import { isValidIsoDate } from '@notaflow/calendar';
 import { CANONICAL_DOSSIER_PATTERN, normaliseDossier } from '@notaflow/domain';
 
@@ -55,4 +56,13 @@ export function NormaliseDossier(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? (normaliseDossier(value) ?? value) : value,
   );
+}
+
+/**
+ * A property that holds one object of DTO class `type`. ValidateNested alone takes an array too (it validates each
+ * element, so `"route": []` passed with none) and class-transformer turns that array into an array of `type`: the
+ * service then read fields of an array and answered 500. IsObject refuses arrays and scalars, naming the field.
+ */
+export function NestedObject(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(IsObject(), ValidateNested(), Type(type));
 }

@@ -171,8 +171,8 @@ export class NotaService {
   async withdraw(actor: Actor, id: string, reason: string): Promise<NotaDto> {
     const nota = await this.findManaged(actor, id);
     if (nota.status === 'draft') {
-      // Not submitted: no flow to stop, the registry records it alone.
-      if (!(await this.notas.withdrawDraft(id))) {
+      // Not submitted: no flow to stop, the registry records it alone, with its reason.
+      if (!(await this.notas.withdrawDraft(id, { actor, reason }))) {
         throw new AppException('nota_changed', 'The nota changed meanwhile; try again.');
       }
     } else if (isTerminalStatus(nota.status)) {

@@ -6,10 +6,12 @@ import type { AuthenticatedRequest } from '../auth/authenticated-request';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MAX_TEXT = 300;
+// Reads that are logged too: notas and their documents, the analytics CSV exports and calendar-feed fetches.
+const AUDITED_READS = /^\/api\/v1\/(?:notas|documents|analytics)(?:\/|$)|^\/api\/v1\/deadlines\.ics$/;
 
 /**
- * The audit log (BIO 8.15.01): once a response is sent, a row for every state-changing request and every refused
- * one (401, 403): action (method and route), object (the path, never the query string, which may carry a feed
+ * The audit log (BIO 8.15.01): once a response is sent, a row for every state-changing request, every refused one
+ * (401, 403) and every read of a nota, a document, an export or a calendar feed: action (method and route), object (the path, never the query string, which may carry a feed
  * token), result, origin, actor and time. A sign-in names the username it was for, never the password. Writing it
  * after the response keeps the request's own latency; a row that cannot be written is logged as an error.
  *
@@ -26,7 +28,7 @@ export class AuditMiddleware implements NestMiddleware {
     const arrived = microsecondsNow();
     response.once('finish', () => {
       const status = response.statusCode;
-      if (!STATE_CHANGING.has(request.method) && status !== 401 && status !== 403) return;
+      if (!STATE_CHANGING.has(request.method) && status !== 401 && status !== 403 && !isAuditedRead(request)) return;
       void this.write(request as AuthenticatedRequest, status, arrived);
     });
     next();
@@ -55,6 +57,13 @@ export class AuditMiddleware implements NestMiddleware {
       this.logger.error({ err: error, action: `${request.method} ${path}`, status }, 'audit entry not written');
     }
   }
+}
+
+function isAuditedRead(request: Request): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    AUDITED_READS.test((request.originalUrl ?? request.url).split('?')[0])
+  );
 }
 
 /** Wall-clock time in microseconds: the clock at start-up plus the monotonic clock since, so it never runs back. */

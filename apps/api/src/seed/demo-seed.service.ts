@@ -40,7 +40,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.SEED_DEMO) return;
+    // SEED_DEMO=users asks for the demo users alone (DemoUsersProvisioner), not the dossier.
+    if (this.config.SEED_DEMO !== true) return;
     // In the background: the flows need a worker, which may start after the API.
     this.running = this.seed().catch((error: unknown) => this.logger.error({ err: error }, 'demo seed failed'));
   }

@@ -939,6 +939,13 @@ export interface components {
              * @example /api/v1/auth/oidc/token
              */
             tokenPath: string;
+            /**
+             * @description Levels of authentication (acr) to ask for: the API takes only tokens of multi-factor sign-ins
+             * @example [
+             *       "urn:rijk:loa:substantial"
+             *     ]
+             */
+            acrValues?: string[];
         };
         AuthConfigDto: {
             /**
@@ -2041,7 +2048,7 @@ export interface components {
             revokedAt: string | null;
         };
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "route_not_found" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "uri_too_long" | "request_header_fields_too_large" | "unavailable" | "flow_timeout" | "internal_error" | "token_missing" | "token_invalid" | "token_expired" | "wrong_credentials" | "sign_in_locked" | "sign_in_refused" | "role_not_allowed" | "token_claims_unfit" | "organisation_unknown" | "user_unknown" | "demo_sign_in_off" | "oidc_sign_in_off" | "nota_not_found" | "nota_not_visible" | "nota_not_managed" | "nota_already_submitted" | "nota_not_awaiting_version" | "nota_closed" | "nota_changed" | "flow_ended" | "kamerstuk_before_dispatch" | "kamerstuk_already_recorded" | "kamerstuk_taken" | "idempotency_key_reused" | "task_not_found" | "task_not_open" | "task_not_holder" | "deadline_not_found" | "deadline_not_own" | "deadline_closed" | "postponement_not_found" | "postponement_pending" | "postponement_decided" | "deadline_not_extendable" | "deadline_already_extended" | "extension_notice_too_late" | "calendar_period_not_found" | "calendar_period_overlap" | "equated_day_exists" | "equated_day_not_found" | "ministerraad_meeting_exists" | "ministerraad_meeting_not_found" | "kamer_event_overlap" | "kamer_event_not_found" | "calendar_feed_not_found" | "calendar_feed_limit" | "calendar_feed_token_invalid" | "notification_not_found" | "document_not_found" | "document_missing" | "stale_version" | "version_sealed" | "version_not_found" | "document_encrypted" | "document_not_comparable" | "nota_not_dispatched" | "integrity_error";
+        ProblemCode: "validation_failed" | "route_not_found" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "uri_too_long" | "request_header_fields_too_large" | "unavailable" | "flow_timeout" | "internal_error" | "token_missing" | "token_invalid" | "token_expired" | "wrong_credentials" | "sign_in_locked" | "sign_in_refused" | "role_not_allowed" | "token_claims_unfit" | "organisation_unknown" | "user_unknown" | "demo_sign_in_off" | "oidc_sign_in_off" | "identity_conflict" | "mfa_required" | "user_deactivated" | "nota_not_found" | "nota_not_visible" | "nota_not_managed" | "nota_already_submitted" | "nota_not_awaiting_version" | "nota_closed" | "nota_changed" | "flow_ended" | "kamerstuk_before_dispatch" | "kamerstuk_already_recorded" | "kamerstuk_taken" | "idempotency_key_reused" | "task_not_found" | "task_not_open" | "task_not_holder" | "deadline_not_found" | "deadline_not_own" | "deadline_closed" | "postponement_not_found" | "postponement_pending" | "postponement_decided" | "deadline_not_extendable" | "deadline_already_extended" | "extension_notice_too_late" | "calendar_period_not_found" | "calendar_period_overlap" | "equated_day_exists" | "equated_day_not_found" | "ministerraad_meeting_exists" | "ministerraad_meeting_not_found" | "kamer_event_overlap" | "kamer_event_not_found" | "calendar_feed_not_found" | "calendar_feed_limit" | "calendar_feed_token_invalid" | "notification_not_found" | "document_not_found" | "document_missing" | "stale_version" | "version_sealed" | "version_not_found" | "document_encrypted" | "document_not_comparable" | "nota_not_dispatched" | "integrity_error";
         /** @enum {string} */
         FieldErrorCode: "required" | "unknown_field" | "not_text" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "too_short" | "too_long" | "too_small" | "too_large" | "out_of_range" | "too_few" | "too_many" | "not_one_of" | "bad_format" | "not_a_date" | "date_out_of_range" | "not_a_period" | "unstorable_text" | "invalid_json" | "empty_file" | "incomplete_upload" | "too_deep" | "duplicate" | "unknown_user" | "wrong_role" | "other_organisation" | "unknown_ministry" | "does_not_co_sign" | "own_ministry" | "unknown_nota" | "decision_not_allowed" | "only_with_hold" | "only_with_granted" | "not_after_today" | "not_after_current_due" | "not_after_current_meeting" | "not_a_meeting_day" | "before_start" | "after_end" | "outside_period" | "preset_incomplete" | "preset_mismatch" | "no_meeting_to_plan_on" | "bad_host" | "stage_without_participants" | "dispatch_not_last" | "stage_missing" | "not_a_co_signer" | "not_a_working_day" | "only_with_begrotingsbehandeling" | "conflicts_with" | "anchor_ambiguous" | "before_receipt" | "extension_fixed" | "in_the_future";
         FieldProblemDto: {
@@ -3733,7 +3740,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description problem+json: the token is missing, unknown or revoked */
+            /** @description problem+json: the token is missing, unknown, expired or revoked, or its user deactivated */
             401: {
                 headers: {
                     [name: string]: unknown;

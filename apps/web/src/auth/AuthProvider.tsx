@@ -107,6 +107,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       state,
       nonce,
       challenge: await codeChallenge(verifier),
+      ...(oidc.acrValues?.length ? { acrValues: oidc.acrValues } : {}),
     });
     // A top-level navigation: the identity provider's own pages, outside our Content-Security-Policy's reach.
     window.location.assign(url);

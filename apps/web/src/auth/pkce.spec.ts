@@ -39,4 +39,20 @@ describe('PKCE', () => {
       code_challenge_method: 'S256',
     });
   });
+
+  it('asks for the levels of authentication the API requires, when it names them', () => {
+    const url = new URL(
+      authorizationUrl({
+        authorizationEndpoint: 'https://login.minjenv.nl/auth',
+        clientId: 'notaflow-web',
+        redirectUri: 'https://notaflow.minjenv.nl/inloggen/terug',
+        scopes: ['openid'],
+        state: 's',
+        nonce: 'n',
+        challenge: 'c',
+        acrValues: ['urn:rijk:loa:substantial', 'urn:rijk:loa:high'],
+      }),
+    );
+    expect(url.searchParams.get('acr_values')).toBe('urn:rijk:loa:substantial urn:rijk:loa:high');
+  });
 });

@@ -26,6 +26,8 @@ export interface AuthorizationRequest {
   state: string;
   nonce: string;
   challenge: string;
+  /** Asked of the identity provider when the API requires multi-factor authentication of these levels. */
+  acrValues?: string[];
 }
 
 export function authorizationUrl(request: AuthorizationRequest): string {
@@ -38,5 +40,6 @@ export function authorizationUrl(request: AuthorizationRequest): string {
   url.searchParams.set('nonce', request.nonce);
   url.searchParams.set('code_challenge', request.challenge);
   url.searchParams.set('code_challenge_method', 'S256');
+  if (request.acrValues?.length) url.searchParams.set('acr_values', request.acrValues.join(' '));
   return url.toString();
 }

@@ -39,6 +39,10 @@ export const PROBLEM_MESSAGES: Readonly<Record<ProblemCode, string>> = {
   user_unknown: 'Deze gebruiker is niet bekend.',
   demo_sign_in_off: 'Aanmelden met een demo-gebruiker staat uit.',
   oidc_sign_in_off: 'Aanmelden via de identiteitsprovider staat uit.',
+  identity_conflict:
+    'Uw gebruikersnaam is in notaflow al van een ander account. Vraag functioneel beheer om uw account te koppelen.',
+  mfa_required: 'Meld u opnieuw aan met een tweede factor (bijvoorbeeld een code of sleutel).',
+  user_deactivated: 'Uw account is gedeactiveerd in notaflow. Vraag functioneel beheer om hulp.',
 
   nota_not_found: 'Deze nota is niet (meer) te vinden.',
   nota_not_visible: 'Deze nota hoort bij een andere organisatie.',

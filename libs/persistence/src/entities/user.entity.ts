@@ -23,6 +23,17 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
   passwordHash!: string | null;
 
+  /** The identity provider's issuer and subject this user is bound to; none for the demo users. */
+  @Column({ name: 'oidc_issuer', type: 'text', nullable: true, select: false })
+  oidcIssuer!: string | null;
+
+  @Column({ name: 'oidc_subject', type: 'text', nullable: true, select: false })
+  oidcSubject!: string | null;
+
+  /** Switched off by an administrator: their tokens and passwords no longer work. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -52,8 +52,14 @@ export class CalendarFeedRepository {
     return rows.length > 0;
   }
 
-  countActive(username: string): Promise<number> {
-    return this.db.countBy(CalendarFeedEntity, { username, revokedAt: IsNull() });
+  /** The user's feeds that still work: not revoked, and younger than `ttlDays` (an expired one frees its place). */
+  async countActive(username: string, ttlDays: number): Promise<number> {
+    const [{ count }]: { count: number }[] = await this.db.query(
+      `SELECT count(*)::int AS count FROM calendar_feeds
+        WHERE username = $1 AND revoked_at IS NULL AND created_at > now() - make_interval(days => $2)`,
+      [username, ttlDays],
+    );
+    return count;
   }
 
   insert(feed: { username: string; tokenHash: Buffer; name: string | null }): Promise<CalendarFeedEntity> {
@@ -80,18 +86,19 @@ export class CalendarFeedRepository {
   }
 
   /**
-   * The owner of a live feed by its token's hash, joined to users: a token whose user is gone opens nothing, and a
-   * user who moved sees their new organisation. Marks the feed used, at most once a minute: clients poll, several
+   * The owner of a live feed by its token's hash, joined to users: a token older than `ttlDays`, or whose user is
+   * gone or deactivated, opens nothing, and a user who moved sees their new organisation. Marks the feed used, at most once a minute: clients poll, several
    * devices per feed, and a write per minute is enough to tell a feed in use.
    */
-  async ownerOf(tokenHash: Buffer): Promise<FeedOwner | undefined> {
+  async ownerOf(tokenHash: Buffer, ttlDays: number): Promise<FeedOwner | undefined> {
     const [owner]: (FeedOwner & { fresh: boolean | null })[] = await this.db.query(
       `SELECT f.id AS "feedId", u.organisation_code AS organisation,
               f.last_used_at >= now() - interval '1 minute' AS fresh
          FROM calendar_feeds f
          JOIN users u ON u.username = f.username
-        WHERE f.token_hash = $1 AND f.revoked_at IS NULL`,
-      [tokenHash],
+        WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND u.deactivated_at IS NULL
+          AND f.created_at > now() - make_interval(days => $2)`,
+      [tokenHash, ttlDays],
     );
     if (!owner) return undefined;
     if (!owner.fresh) {

@@ -175,10 +175,25 @@ export class NotaRepository {
     return { tasks, history, versions };
   }
 
-  /** Withdraws a nota that was never submitted; false when it is no longer a draft. */
-  async withdrawDraft(id: string): Promise<boolean> {
-    const { affected } = await this.db.update(NotaEntity, { id, status: 'draft' }, { status: 'withdrawn' });
-    return Boolean(affected);
+  /**
+   * Withdraws a nota that was never submitted, and records who did and why in its history, as the flow records a
+   * withdrawal; false when it is no longer a draft. With no flow there is no workflow id: the event is keyed by the
+   * nota's own registry key (`draft-<id>`), never the flow's, so a flow started meanwhile keeps its own seq 1.
+   */
+  async withdrawDraft(id: string, by: { actor: Actor; reason: string }): Promise<boolean> {
+    return this.db.transaction(async (db) => {
+      const result: unknown = await db.query(
+        `UPDATE notas SET status = 'withdrawn', updated_at = now() WHERE id = $1 AND status = 'draft'`,
+        [id],
+      );
+      if (affectedRows(result) === 0) return false;
+      await db.query(
+        `INSERT INTO flow_events (workflow_id, seq, nota_id, at, type, actor, organisation, remarks)
+         VALUES ($1, 1, $2, now(), 'withdrawn', $3, $4, $5)`,
+        [`draft-${id}`, id, by.actor.username, by.actor.organisation, by.reason],
+      );
+      return true;
+    });
   }
 
   /**

@@ -10,6 +10,18 @@ export interface KnownUser {
   organisation: string;
 }
 
+/** Who a token of the identity provider names: its issuer and subject, and what it says about them. */
+export interface OidcIdentity extends KnownUser {
+  issuer: string;
+  subject: string;
+}
+
+/** The registry's user for an identity: their username there, and whether they were switched off. */
+export interface BoundUser {
+  username: string;
+  deactivated: boolean;
+}
+
 /** The users the registry knows: from the identity provider's tokens, or the demo identity provider's own. */
 export class UserRepository {
   private readonly db: EntityManager;
@@ -37,24 +49,71 @@ export class UserRepository {
   }
 
   /**
-   * Adds the user or brings their name, role and organisation up to date, writing nothing when they are. False
-   * when the registry does not know their organisation.
+   * The registry's user for an identity of the identity provider (`issuer`, `subject`): found by that identity and
+   * brought up to date with the name, role and organisation the provider now gives, or added under `username` when
+   * the identity is new. Never another user's row: a username that belongs to someone else (another identity, or a
+   * user not bound to one) is `username_taken`, and that user stays as they were.
    */
-  async upsert(user: KnownUser): Promise<boolean> {
+  async bindIdentity(identity: OidcIdentity): Promise<BoundUser | 'username_taken' | 'organisation_unknown'> {
     try {
-      await this.db.query(
-        `INSERT INTO users (username, display_name, role, organisation_code) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (username) DO UPDATE
-           SET display_name = EXCLUDED.display_name, role = EXCLUDED.role, organisation_code = EXCLUDED.organisation_code
-           WHERE (users.display_name, users.role, users.organisation_code)
-             IS DISTINCT FROM (EXCLUDED.display_name, EXCLUDED.role, EXCLUDED.organisation_code)`,
-        [user.username, user.displayName, user.role, user.organisation],
+      const known = await this.findByIdentity(identity);
+      if (known) {
+        if (
+          known.displayName !== identity.displayName ||
+          known.role !== identity.role ||
+          known.organisation !== identity.organisation
+        ) {
+          await this.db.query(
+            `UPDATE users SET display_name = $3, role = $4, organisation_code = $5
+              WHERE oidc_issuer = $1 AND oidc_subject = $2`,
+            [identity.issuer, identity.subject, identity.displayName, identity.role, identity.organisation],
+          );
+        }
+        return { username: known.username, deactivated: known.deactivated };
+      }
+      const added: unknown[] = await this.db.query(
+        `INSERT INTO users (username, display_name, role, organisation_code, oidc_issuer, oidc_subject)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING username`,
+        [
+          identity.username,
+          identity.displayName,
+          identity.role,
+          identity.organisation,
+          identity.issuer,
+          identity.subject,
+        ],
       );
-      return true;
+      if (added.length) return { username: identity.username, deactivated: false };
+      // The same identity added by another request meanwhile, or the username is someone else's.
+      const raced = await this.findByIdentity(identity);
+      return raced ? { username: raced.username, deactivated: raced.deactivated } : 'username_taken';
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503') return false;
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503') {
+        return 'organisation_unknown';
+      }
       throw error;
     }
+  }
+
+  private async findByIdentity(
+    identity: Pick<OidcIdentity, 'issuer' | 'subject'>,
+  ): Promise<(KnownUser & { deactivated: boolean }) | undefined> {
+    const [row]: (KnownUser & { deactivated: boolean })[] = await this.db.query(
+      `SELECT username, display_name AS "displayName", role, organisation_code AS organisation,
+              deactivated_at IS NOT NULL AS deactivated
+         FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2`,
+      [identity.issuer, identity.subject],
+    );
+    return row;
+  }
+
+  /** Of `usernames`, those an administrator has deactivated. */
+  async deactivatedAmong(usernames: readonly string[]): Promise<Set<string>> {
+    const rows: { username: string }[] = await this.db.query(
+      `SELECT username FROM users WHERE username = ANY($1) AND deactivated_at IS NOT NULL`,
+      [[...usernames]],
+    );
+    return new Set(rows.map((row) => row.username));
   }
 
   /**

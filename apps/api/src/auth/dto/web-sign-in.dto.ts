@@ -21,6 +21,12 @@ export class OidcClientConfigDto {
     description: 'Where the web app sends the authorization code and its PKCE verifier; the API relays them',
   })
   tokenPath!: string;
+
+  @ApiPropertyOptional({
+    example: ['urn:rijk:loa:substantial'],
+    description: 'Levels of authentication (acr) to ask for: the API takes only tokens of multi-factor sign-ins',
+  })
+  acrValues?: string[];
 }
 
 export class AuthConfigDto {

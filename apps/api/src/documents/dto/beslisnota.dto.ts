@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { BeslisnotaContent, ToelichtingSection } from '@notaflow/documents';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, NestedObject } from '../../common/validators';
 
 const SECTION = 20_000;
 const LINE = 300;
@@ -77,14 +67,10 @@ export class BeslisnotaDto implements BeslisnotaContent {
 
   @ApiPropertyOptional({ type: ToelichtingenDto })
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ToelichtingenDto)
+  @NestedObject(() => ToelichtingenDto)
   toelichtingen?: ToelichtingenDto;
 
   @ApiProperty({ type: NietOpenbaarDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => NietOpenbaarDto)
+  @NestedObject(() => NietOpenbaarDto)
   nietOpenbaar!: NietOpenbaarDto;
 }

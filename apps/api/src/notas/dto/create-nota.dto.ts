@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { MAX_STAGE_SLA_WORKING_DAYS, ROUTE_STAGES, UW_KENMERK_PATTERN, type RouteStage } from '@notaflow/domain';
 import { CitedKamerstukDto } from '../../common/kamerstuk.dto';
-import { IsCalendarDate, IsDossier } from '../../common/validators';
+import { IsCalendarDate, IsDossier, NestedObject } from '../../common/validators';
 
 export class RouteDto {
   @ApiProperty({
@@ -101,8 +101,7 @@ export class CreateNotaDto {
 
   @ApiProperty({ type: RouteDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => RouteDto)
+  @NestedObject(() => RouteDto)
   route!: RouteDto;
 
   @ApiPropertyOptional({ example: '2024-06-21', format: 'date' })
