@@ -20,6 +20,7 @@ import { Analytics1763900600000 } from './migrations/1763900600000-analytics';
 import { AuditAndSignIn1763900700000 } from './migrations/1763900700000-audit-and-sign-in';
 import { NotaFlowSeq1763900800000 } from './migrations/1763900800000-nota-flow-seq';
 import { Documents1763900900000 } from './migrations/1763900900000-documents';
+import { Search1763901200000 } from './migrations/1763901200000-search';
 
 export const entities = [
   OrganisationEntity,
@@ -47,6 +48,7 @@ export const migrations = [
   AuditAndSignIn1763900700000,
   NotaFlowSeq1763900800000,
   Documents1763900900000,
+  Search1763901200000,
 ];
 
 export interface DataSourceSettings {
