@@ -1,4 +1,4 @@
-import { searchKeyOf } from './search';
+import { searchKeyOf, snippetParts } from './search';
 
 describe(searchKeyOf.name, () => {
   it.each([
@@ -23,4 +23,21 @@ describe(searchKeyOf.name, () => {
       expect(searchKeyOf(query)).toBeNull();
     },
   );
+});
+
+describe(snippetParts.name, () => {
+  it('splits a snippet into marked and plain parts', () => {
+    expect(snippetParts('«Brief» over de «bloemlezing».')).toEqual([
+      { text: 'Brief', marked: true },
+      { text: ' over de ', marked: false },
+      { text: 'bloemlezing', marked: true },
+      { text: '.', marked: false },
+    ]);
+  });
+
+  it('keeps a snippet without marks, or with an unclosed one, as plain text', () => {
+    expect(snippetParts('ons kenmerk 6000123')).toEqual([{ text: 'ons kenmerk 6000123', marked: false }]);
+    expect(snippetParts('half «open')).toEqual([{ text: 'half «open', marked: false }]);
+    expect(snippetParts('')).toEqual([]);
+  });
 });

@@ -31,3 +31,27 @@ export function searchKeyOf(query: string): string | null {
     .replace(/\s+/g, '');
   return /^\d[\da-z/-]*$/.test(key) && !/--|-$|\/$/.test(key) ? key : null;
 }
+
+export const SEARCH_KIND_LABELS: Record<SearchKind, string> = { nota: 'Nota', deadline: 'Termijn' };
+
+/** "Gevonden in …" */
+export const SEARCH_MATCH_LABELS: Record<SearchMatch, string> = {
+  kenmerk: 'kenmerk',
+  title: 'titel',
+  remarks: 'opmerkingen',
+  document: 'documenttekst',
+};
+
+/** A snippet as its parts, each marked or not: `«Brief» over` -> `[{ text: 'Brief', marked: true }, …]`. */
+export function snippetParts(snippet: string): { text: string; marked: boolean }[] {
+  const parts: { text: string; marked: boolean }[] = [];
+  const pattern = new RegExp(`${SNIPPET_MARK.start}([^${SNIPPET_MARK.stop}]*)${SNIPPET_MARK.stop}`, 'g');
+  let at = 0;
+  for (const match of snippet.matchAll(pattern)) {
+    if (match.index > at) parts.push({ text: snippet.slice(at, match.index), marked: false });
+    parts.push({ text: match[1], marked: true });
+    at = match.index + match[0].length;
+  }
+  if (at < snippet.length) parts.push({ text: snippet.slice(at), marked: false });
+  return parts;
+}
