@@ -1,4 +1,5 @@
 export * from './deadlines';
+export * from './flow-records';
 export * from './demo-users';
 export * from './nota';
 export * from './roles';

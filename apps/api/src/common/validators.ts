@@ -5,6 +5,9 @@ import { isValidIsoDate } from '@notaflow/calendar';
 export const FIRST_DATE = '1900-01-01';
 export const LAST_DATE = '2199-12-31';
 
+/** A version number stored in a PostgreSQL integer: anything larger is no version, and must not reach the query. */
+export const MAX_VERSION = 2_147_483_647;
+
 /**
  * A real calendar day written `YYYY-MM-DD` between 1900 and 2199: `2023-02-30` is refused, not rolled over, and a
  * date of antiquity or the far future, which only an error or an attack produces, is refused before a calculation
