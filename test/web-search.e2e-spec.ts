@@ -1,27 +1,16 @@
-import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from './support/app';
 import {
   describeViolations,
-  ensureWebApp,
-  launchChromium,
   screenshot,
   seriousAxeViolations,
   signIn,
+  useChromium,
   type Session,
 } from './support/browser';
 import { FlowDriver } from './support/flow-driver';
 
 const log = (line: string) => process.stdout.write(`\n${line}\n`);
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebApp(log);
-  browser = await launchChromium(log);
-}, 15 * 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-}, 60_000);
+const chromium = useChromium(log);
 
 /** The header's search in Debian's Chromium against the API: from any page to the results, and on to a nota. */
 describe('searching in the web app', () => {
@@ -41,7 +30,7 @@ describe('searching in the web app', () => {
 
   it('finds a nota by a word in another form, marks it, and opens the nota; the page is accessible', async () => {
     const nota = await flow.register({ title: 'Brief over de bloemlezing van het gevangeniswezen' });
-    session = await signIn(browser, app.baseUrl, 'jenv.staff');
+    session = await signIn(chromium.browser, app.baseUrl, 'jenv.staff');
     const { page } = session;
 
     const box = page.getByRole('search', { name: 'Zoeken' });
