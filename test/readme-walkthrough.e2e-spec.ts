@@ -47,6 +47,11 @@ describe("the README's curl walkthrough", () => {
     const decisions = lines.filter((line) => /\ttask_decided\t/.test(line));
     expect(decisions).toHaveLength(11);
     for (const line of decisions) expect(line).toMatch(/\t[0-9a-f]{64}$/);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^\{"kind":"nota","onsKenmerk":"\d{7}","matchedIn":"kenmerk","snippet":"ons kenmerk .*Kamerstuk 28 638 nr\. 249"\}$/,
+      ),
+    );
     const zip = readFileSync(path.join(dir, 'verzonden.zip'));
     expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
   });

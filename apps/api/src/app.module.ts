@@ -16,6 +16,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotaModule } from './notas/nota.module';
 import { NotificationModule } from './notifications/notification.module';
 import { OrganisationModule } from './organisations/organisation.module';
+import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
 import { TaskModule } from './tasks/task.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -46,6 +47,7 @@ export class AppModule {
         MetricsModule,
         CalendarFeedModule,
         CodecModule,
+        SearchModule,
       ],
     };
   }

@@ -17,6 +17,7 @@ import { NotasPage } from './pages/NotasPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OidcCallbackPage } from './pages/OidcCallbackPage';
+import { SearchPage } from './pages/SearchPage';
 
 // The charts library is large and only management needs it: loaded when the dashboard is opened.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((module) => ({ default: module.DashboardPage })));
@@ -58,6 +59,7 @@ export function App() {
             <Route path="agenda-abonnementen" element={<CalendarFeedsPage />} />
             <Route path="meldingen" element={<NotificationsPage />} />
             <Route path="kalender" element={<CalendarPage />} />
+            <Route path="zoeken" element={<SearchPage />} />
             <Route
               path="dashboard"
               element={

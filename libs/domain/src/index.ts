@@ -10,3 +10,4 @@ export * from './text';
 export * from './vocabulary';
 export * from './problems';
 export * from './web-paths';
+export * from './search';

@@ -61,6 +61,14 @@ export function notaVisibleTo(actor: Actor, bind: Bind, n = 'n'): string {
 }
 
 /**
+ * The SQL condition for the deadlines `actor` may see: a deadline belongs to the organisation that registered it,
+ * and everyone of that organisation reads it. `d` names the deadlines row.
+ */
+export function deadlineVisibleTo(actor: Actor, bind: Bind, d = 'd'): string {
+  return `(${d}.organisation_code = ${bind(actor.organisation)})`;
+}
+
+/**
  * Outside the nota's own organisation, a ministry sees its own tasks and events on a nota it may see, never
  * another ministry's: the part of `organisationColumn` of a nota `n` that `actor` may read.
  */

@@ -28,6 +28,7 @@ import { SignInPerAddress1763901600000 } from './migrations/1763901600000-sign-i
 import { CalendarLaw1763910000000 } from './migrations/1763910000000-calendar-law';
 import { DeadlineAnchors1763910100000 } from './migrations/1763910100000-deadline-anchors';
 import { RegistryDetails1763910200000 } from './migrations/1763910200000-registry-details';
+import { Search1763910300000 } from './migrations/1763910300000-search';
 
 export const entities = [
   OrganisationEntity,
@@ -63,6 +64,7 @@ export const migrations = [
   CalendarLaw1763910000000,
   DeadlineAnchors1763910100000,
   RegistryDetails1763910200000,
+  Search1763910300000,
 ];
 
 export interface DataSourceSettings {

@@ -95,7 +95,7 @@ export class DeadlineService {
     if (query.from && query.to && compareIsoDates(query.from, query.to) > 0) {
       throw AppException.field('to', 'before_start', 'must not be before from', { value: query.from });
     }
-    const deadlines = await this.deadlines.list(actor.organisation, {
+    const deadlines = await this.deadlines.list(actor, {
       ...query,
       limit: query.limit ?? 100,
       offset: query.offset ?? 0,

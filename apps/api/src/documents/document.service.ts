@@ -6,10 +6,12 @@ import type { AppConfig } from '@notaflow/config';
 import {
   DOCUMENT_TYPES,
   extensionOf,
+  extractText,
   isEncryptedPdf,
   renderBeslisnota,
   safeFileName,
   sniffDocumentType,
+  TEXT_MEDIA_TYPES,
   type BeslisnotaContent,
 } from '@notaflow/documents';
 import { mayManageNota, unstorableText, type Actor } from '@notaflow/domain';
@@ -24,6 +26,8 @@ import type { DocumentDetailDto, DocumentDto } from './dto/document.dto';
 import { receiveUpload, type UploadedFile } from './multipart-upload';
 
 const MAX_TITLE = 300;
+/** Reading a text at upload is for search; a document that takes longer is read when its versions are compared. */
+const UPLOAD_TEXT_TIMEOUT_MS = 20_000;
 
 /**
  * A nota's documents: uploaded or written in the app, kept per version, their bytes in the content-addressed store.
@@ -211,7 +215,24 @@ export class DocumentService {
         createdBy: actor.username,
       });
     });
+    await this.keepText(staged, meta.mediaType);
     return this.toDto(row, 'draft');
+  }
+
+  /**
+   * The text, read while the bytes are at hand and kept by their SHA-256, so search finds the document at once.
+   * A text that cannot be read leaves the upload as it is: the document is still kept, only not found by its words.
+   */
+  private async keepText(staged: StagedBlob, mediaType: string): Promise<void> {
+    if (!TEXT_MEDIA_TYPES.includes(mediaType) || (await this.documents.text(staged.sha256))) return;
+    try {
+      await this.documents.saveText(
+        staged.sha256,
+        await extractText(staged.path, mediaType, { timeoutMs: UPLOAD_TEXT_TIMEOUT_MS }),
+      );
+    } catch (error) {
+      this.logger.warn({ err: error, sha256: staged.sha256 }, 'the text of an uploaded document could not be read');
+    }
   }
 
   /** What the bytes are, which must be what the name says, and nothing locked with a password. */

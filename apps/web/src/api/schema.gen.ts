@@ -862,6 +862,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notas and deadlines the caller may open, by kenmerk, Kamerstuk or words, ranked */
+        get: operations["SearchController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2046,6 +2063,32 @@ export interface components {
              * @description Set once revoked; the URL is dead
              */
             revokedAt: string | null;
+        };
+        SearchItemDto: {
+            /** @enum {string} */
+            kind: "nota" | "deadline";
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /**
+             * @description a nota only
+             * @example 6000123
+             */
+            onsKenmerk?: string;
+            /**
+             * @description where it was found: a nota's kenmerken, its title, remarks given on it or its documents' text
+             * @enum {string}
+             */
+            matchedIn: "kenmerk" | "title" | "remarks" | "document";
+            /**
+             * @description the matching passage, plain text, each matching word between « and »
+             * @example «Brief» over de «bloemlezing»
+             */
+            snippet: string;
+        };
+        SearchResultDto: {
+            /** @description best match first; only what the caller may open */
+            items: components["schemas"]["SearchItemDto"][];
         };
         /** @enum {string} */
         ProblemCode: "validation_failed" | "route_not_found" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "uri_too_long" | "request_header_fields_too_large" | "unavailable" | "flow_timeout" | "internal_error" | "token_missing" | "token_invalid" | "token_expired" | "wrong_credentials" | "sign_in_locked" | "sign_in_refused" | "role_not_allowed" | "token_claims_unfit" | "organisation_unknown" | "user_unknown" | "demo_sign_in_off" | "oidc_sign_in_off" | "identity_conflict" | "mfa_required" | "user_deactivated" | "nota_not_found" | "nota_not_visible" | "nota_not_managed" | "nota_already_submitted" | "nota_not_awaiting_version" | "nota_closed" | "nota_changed" | "flow_ended" | "kamerstuk_before_dispatch" | "kamerstuk_already_recorded" | "kamerstuk_taken" | "idempotency_key_reused" | "task_not_found" | "task_not_open" | "task_not_holder" | "deadline_not_found" | "deadline_not_own" | "deadline_closed" | "postponement_not_found" | "postponement_pending" | "postponement_decided" | "deadline_not_extendable" | "deadline_already_extended" | "extension_notice_too_late" | "calendar_period_not_found" | "calendar_period_overlap" | "equated_day_exists" | "equated_day_not_found" | "ministerraad_meeting_exists" | "ministerraad_meeting_not_found" | "kamer_event_overlap" | "kamer_event_not_found" | "calendar_feed_not_found" | "calendar_feed_limit" | "calendar_feed_token_invalid" | "notification_not_found" | "document_not_found" | "document_missing" | "stale_version" | "version_sealed" | "version_not_found" | "document_encrypted" | "document_not_comparable" | "nota_not_dispatched" | "integrity_error";
@@ -3746,6 +3789,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SearchController_find: {
+        parameters: {
+            query: {
+                /** @description Words (Dutch stemming: "brieven" finds "brief"; "quotes" for a phrase, -word to leave out), or an ons kenmerk, uw kenmerk, dossier or Kamerstuk ("28 638 nr. 248" and "28638-248" are one) */
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResultDto"];
+                };
             };
         };
     };

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '../lib/labels';
 import { NAVIGATION } from '../lib/navigation';
 import { NotificationBell } from './NotificationBell';
 import { RijksLogo } from './RijksLogo';
+import { SearchBox } from './SearchBox';
 
 /** The frame of every signed-in page: skip link, header with logo and user, main navigation, content, footer. */
 export function Layout() {
@@ -40,6 +41,7 @@ export function Layout() {
       <header className="nf-header">
         <div className="nf-header__inner">
           <RijksLogo />
+          <SearchBox />
           <div className="nf-header__user">
             <NotificationBell />
             <div className="nf-header__who">

@@ -6,7 +6,7 @@ import {
   type DeadlineKind,
   type DeadlineStatus,
 } from '@notaflow/domain';
-import { binder, notaVisibleTo } from '../access';
+import { binder, deadlineVisibleTo, namedBinder, notaVisibleTo } from '../access';
 import { DeadlineEntity, type DeadlineAnchor } from '../entities/deadline.entity';
 import { PostponementEntity } from '../entities/postponement.entity';
 import { managerOf, type Database } from './database';
@@ -104,10 +104,12 @@ export class DeadlineRepository {
     return this.db.findOne(DeadlineEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) });
   }
 
-  list(organisation: string, filter: DeadlineFilter): Promise<DeadlineEntity[]> {
+  /** The deadlines `actor` may see, by due date. */
+  list(actor: Actor, filter: DeadlineFilter): Promise<DeadlineEntity[]> {
+    const { bind, params } = namedBinder();
     const qb = this.db
       .createQueryBuilder(DeadlineEntity, 'd')
-      .where('d.organisation_code = :organisation', { organisation })
+      .where(deadlineVisibleTo(actor, bind, 'd'), params)
       // Undated deadlines ("z.s.m.") last.
       .orderBy('d.due_on', 'ASC', 'NULLS LAST')
       .addOrderBy('d.created_at', 'ASC')

@@ -14,3 +14,4 @@ export * from './audit.repository';
 export * from './sign-in.repository';
 export * from './health.repository';
 export * from './flow-metrics.repository';
+export * from './search.repository';
