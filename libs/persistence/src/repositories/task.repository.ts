@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Actor, TaskStatus, TaskType } from '@notaflow/domain';
 import { binder, namedBinder, taskHeldBy } from '../access';
 import { TaskEntity } from '../entities/task.entity';
@@ -56,7 +58,7 @@ export class TaskRepository {
   /**
    * The tasks `actor` holds, soonest due first. The most requested statement (every inbox polls it), so it answers
    * in the view's own shape: no entities to hydrate, and times as PostgreSQL formats them, not parsed into Dates to
-   * be formatted again.
+   * be formatted again; and as a prepared statement, parsed and planned once per connection.
    */
   listHeld(actor: Actor, filter: HeldTaskFilter): Promise<TaskView[]> {
     const { bind, params } = binder();
@@ -64,7 +66,7 @@ export class TaskRepository {
     if (filter.status !== 'all') where.push(`t.status = ${bind(filter.status)}`);
     if (filter.type) where.push(`t.type = ${bind(filter.type)}`);
     if (filter.notaId) where.push(`t.nota_id = ${bind(filter.notaId)}`);
-    return this.db.query(
+    return this.prepared(
       `SELECT ${TASK_VIEW}
          FROM tasks t JOIN notas n ON n.id = t.nota_id
         WHERE ${where.join(' AND ')}
@@ -72,6 +74,20 @@ export class TaskRepository {
         LIMIT ${bind(filter.limit)} OFFSET ${bind(filter.offset)}`,
       params,
     );
+  }
+
+  /**
+   * Runs a statement as a named prepared statement, which pg prepares once on each pooled connection: the text
+   * varies only with the caller's role and filters, so a handful of names cover every call. Inside a transaction it
+   * runs as any statement, on the transaction's connection.
+   */
+  private async prepared<T>(text: string, values: unknown[]): Promise<T[]> {
+    if (this.db.queryRunner) return this.db.query(text, values);
+    const pool = (this.db.connection.driver as PostgresDriver).master as {
+      query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+    };
+    const name = `task_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    return (await pool.query({ name, text, values })).rows;
   }
 
   /** One task in the shape the inbox lists it. */
