@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { Client } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import type { Actor, TaskStatus, TaskType } from '@notaflow/domain';
+import type { Actor, TaskHolder, TaskStatus, TaskType } from '@notaflow/domain';
 import { binder, namedBinder, taskHeldBy } from '../access';
 import { TaskEntity } from '../entities/task.entity';
 import { managerOf, type Database } from './database';
@@ -110,4 +112,76 @@ export class TaskRepository {
       .getRawAndEntities<{ held: boolean }>();
     return entities[0] ? { task: entities[0], held: raw[0].held } : null;
   }
+}
+
+/**
+ * The channel on which every transaction that opens or closes tasks names their holders (NOTIFY, delivered when it
+ * commits and never if it rolls back): whoever keeps answers per holder (the API's inbox) learns whose went stale.
+ */
+export const TASK_HOLDERS_CHANNEL = 'notaflow_task_holders';
+
+/** Inside the transaction that opened or closed the tasks: their holders, for every listener once it commits. */
+export async function notifyTaskHolders(db: EntityManager, holders: TaskHolder[]): Promise<void> {
+  if (holders.length === 0) return;
+  // Each holder once: a payload is limited to 8,000 bytes, and a step touches a handful of holders.
+  const distinct = new Map(holders.map((h) => [`${h.type}|${h.organisation}|${h.assignee ?? ''}`, h]));
+  const payload = [...distinct.values()].map(({ type, organisation, assignee }) => ({ type, organisation, assignee }));
+  await db.query('SELECT pg_notify($1, $2)', [TASK_HOLDERS_CHANNEL, JSON.stringify(payload)]);
+}
+
+export interface TaskHolderEvents {
+  /** Tasks of these holders opened or closed; null when the notification could not be read: assume anyone's. */
+  changed(holders: TaskHolder[] | null): void;
+  /** The connection ended: notifications may have been missed from here on. Called once. */
+  lost(error: unknown): void;
+}
+
+/**
+ * Listens on a connection of its own (LISTEN holds it) for the holders of tasks that transactions opened or closed.
+ * Resolves once it listens; after `lost` it is done, and the caller listens anew.
+ */
+export async function listenToTaskHolders(
+  dataSource: DataSource,
+  events: TaskHolderEvents,
+): Promise<{ close(): Promise<void> }> {
+  const options = dataSource.options as PostgresConnectionOptions;
+  const client = new Client({
+    connectionString: options.url,
+    application_name: `${options.applicationName ?? 'notaflow'}-listen`,
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+  });
+  let ended = false;
+  const end = (error: unknown) => {
+    if (ended) return;
+    ended = true;
+    events.lost(error);
+    void client.end().catch(() => undefined);
+  };
+  client.on('error', end);
+  client.on('end', () => end(new Error('the listening connection ended')));
+  client.on('notification', (message) => {
+    if (message.channel !== TASK_HOLDERS_CHANNEL) return;
+    let holders: TaskHolder[] | null = null;
+    try {
+      holders = JSON.parse(message.payload ?? '') as TaskHolder[];
+    } catch {
+      // Unreadable: treated as news of everyone's tasks.
+    }
+    events.changed(Array.isArray(holders) ? holders : null);
+  });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${TASK_HOLDERS_CHANNEL}`);
+  } catch (error) {
+    ended = true;
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return {
+    close: async () => {
+      ended = true;
+      await client.end().catch(() => undefined);
+    },
+  };
 }
