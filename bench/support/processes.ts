@@ -19,6 +19,9 @@ export interface WorkerProcessOptions {
   nodeArgs?: string[];
   /** An IPC channel to the child (process.send), for a probe preloaded into it. */
   ipc?: boolean;
+  /** Another worker script than the product's (the flows benchmark's, with the skeleton beside the product). */
+  script?: string;
+  env?: Record<string, string>;
 }
 
 export interface WorkerProcess {
@@ -37,7 +40,7 @@ export function startWorkerProcess(options: WorkerProcessOptions): WorkerProcess
   const log = openSync(options.logFile, 'a');
   const stdio: StdioOptions = ['ignore', log, log, ...(options.ipc ? ['ipc' as const] : [])];
   try {
-    const child = startChild('worker', process.execPath, [...(options.nodeArgs ?? []), WORKER_MAIN], {
+    const child = startChild('worker', process.execPath, [...(options.nodeArgs ?? []), options.script ?? WORKER_MAIN], {
       stdio,
       stopWithParent: 'SIGTERM',
       env: {
@@ -50,6 +53,7 @@ export function startWorkerProcess(options: WorkerProcessOptions): WorkerProcess
         WORKER_METRICS_ADDRESS: options.metricsAddress ?? '',
         // The configuration is shared with the API, which signs demo tokens; the worker never uses it.
         JWT_SECRET: randomBytes(32).toString('hex'),
+        ...options.env,
       },
     });
     let stopping = false;
