@@ -105,5 +105,74 @@ export default tseslint.config(
     files: ['test/**/*.ts', '**/*.spec.ts', '**/*.e2e-spec.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // The layers (docs/ARCHITECTURE.md): apps -> workflows | activities -> libs, and nothing imports an app. Tests may
+    // reach across to set things up; product code may not.
+    files: ['apps/**/*.{ts,tsx}', 'libs/**/*.ts', 'workflows/**/*.ts', 'activities/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: './libs',
+              from: ['./apps', './workflows', './activities', './scripts', './bench', './test'],
+              message: 'libs are the bottom layer: they import no app, workflow, activity, script or test.',
+            },
+            {
+              target: './workflows',
+              from: [
+                './apps',
+                './activities',
+                './libs/persistence',
+                './libs/config',
+                './libs/storage',
+                './libs/documents',
+              ],
+              message: 'Workflow code imports only @temporalio/workflow, libs/domain and libs/temporal.',
+            },
+            {
+              target: './activities',
+              from: ['./apps', './workflows'],
+              message: 'Activities are called by workflows, never the other way; no app is imported.',
+            },
+            {
+              target: './apps/api',
+              from: ['./apps/worker', './apps/web', './workflows', './activities'],
+              message: 'The API reaches a flow through the Temporal client and libs/temporal, never its code.',
+            },
+            {
+              target: './apps/worker',
+              from: ['./apps/api', './apps/web'],
+              message: 'The worker runs workflows and activities; it imports no other app.',
+            },
+            {
+              target: './apps/web',
+              from: [
+                './apps/api',
+                './apps/worker',
+                './workflows',
+                './activities',
+                './libs/persistence',
+                './libs/temporal',
+                './libs/config',
+                './libs/storage',
+                './libs/calendar',
+              ],
+              message: 'The web app talks to the API over HTTP; of the libraries it shares only libs/domain.',
+            },
+            {
+              target: './apps/web',
+              from: './libs/documents',
+              except: ['./src/beslisnota.ts'],
+              message: 'Of libs/documents, the web app shares only the beslisnota form’s sections.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

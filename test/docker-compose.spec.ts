@@ -6,6 +6,12 @@
 import { access, readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
+import { loadStackConfig } from '@notaflow/config';
+import { CLUSTER_TOPOLOGY, COMPOSE_LOAD_BALANCER } from '../scripts/lib/cluster-topology';
+import { renderHaproxyConfig } from '../scripts/lib/haproxy';
+import { VERSITYGW_VERSION } from '../scripts/lib/s3-server';
+import { TEMPORAL_SERVER_VERSION } from '../scripts/lib/temporal-cluster';
+import { TEMPORAL_UI_VERSION } from '../scripts/lib/temporal-ui';
 
 const root = join(__dirname, '..');
 
@@ -51,9 +57,26 @@ const testVariables: Env = {
   OIDC_AUDIENCE: 'notaflow-api',
   OIDC_CLIENT_ID: 'notaflow-web',
   METRICS_TOKEN: 'metrics-test-token-0123456789',
+  S3_SECRET_ACCESS_KEY: 's3-test-secret',
 };
 
-const EXPECTED_SERVICES = ['postgres', 'temporal', 'temporal-ui', 'api', 'worker'];
+/** Temporal's services, a container each, as the cluster runs them a process each. */
+const TEMPORAL_SERVERS = CLUSTER_TOPOLOGY.temporalServices.map((service) => `temporal-${service}`);
+const EXPECTED_SERVICES = [
+  'postgres',
+  'temporal-schema',
+  ...TEMPORAL_SERVERS,
+  'temporal-namespace',
+  'temporal-ui',
+  's3',
+  's3-bucket',
+  'migrate',
+  'api',
+  'lb',
+  'worker',
+];
+/** The one-shot jobs: they run once per `up` and exit; what depends on them waits for their success. */
+const JOBS = ['temporal-schema', 'temporal-namespace', 's3-bucket', 'migrate'];
 const API_ENTRY = 'dist/apps/api/src/main.js';
 const WORKER_ENTRY = 'dist/apps/worker/src/main.js';
 const TEMPORAL_FRONTEND_PORT = '7233';
@@ -251,14 +274,28 @@ describe('docker-compose.yml', () => {
       expect(raw).not.toHaveProperty('version');
     });
 
-    it('has the postgres, temporal, temporal-ui, api and worker services', () => {
-      expect(Object.keys(services)).toEqual(expect.arrayContaining(EXPECTED_SERVICES));
+    it('has the database, the Temporal server and its jobs, the UI, the S3 store, the app and its load balancer', () => {
+      expect(Object.keys(services).sort()).toEqual([...EXPECTED_SERVICES].sort());
     });
 
-    it('keeps the shared app environment in one YAML anchor (api and worker agree on it)', () => {
-      const { RUN_MIGRATIONS: _apiMigrations, ...api } = env('api');
-      const { RUN_MIGRATIONS: _workerMigrations, ...worker } = env('worker');
-      expect(worker).toEqual(api);
+    it('keeps the shared app environment in one YAML anchor (api, worker and the app jobs agree on it)', () => {
+      for (const name of ['worker', 'migrate', 's3-bucket'])
+        expect({ name, env: env(name) }).toEqual({ name, env: env('api') });
+    });
+
+    it('runs the jobs once: no restart, and whatever needs them waits for them to succeed', () => {
+      for (const name of JOBS) {
+        expect({ name, restart: (services[name] as { restart?: string }).restart }).toEqual({ name, restart: 'no' });
+        const waiting = Object.entries(services).filter(([, service]) => name in dependenciesOf(service));
+        expect({ name, waited: waiting.length > 0 }).toEqual({ name, waited: true });
+        for (const [other, service] of waiting) {
+          expect({ other, name, condition: dependenciesOf(service)[name] }).toEqual({
+            other,
+            name,
+            condition: 'service_completed_successfully',
+          });
+        }
+      }
     });
   });
 
@@ -275,20 +312,33 @@ describe('docker-compose.yml', () => {
         expect({ name, tag }).not.toEqual({ name, tag: 'latest' });
         if (service.build === undefined && digest === undefined) {
           // Images pulled from a registry carry a version, not a floating name like `lts` or `stable`.
-          expect({ name, tag }).toEqual({ name, tag: expect.stringMatching(/^\d+(\.\d+)*([-.][\w.]+)?$/) });
+          expect({ name, tag }).toEqual({ name, tag: expect.stringMatching(/^v?\d+(\.\d+)*([-.][\w.]+)*$/) });
         }
       }
     });
 
-    it('uses the official postgres 16, Temporal auto-setup 1.2x and Temporal UI images', () => {
+    it('uses the official postgres 16, Temporal server and admin-tools, Temporal UI and HAProxy images', () => {
       expect(splitImage(services.postgres.image as string)).toMatchObject({
         repository: 'postgres',
         tag: expect.stringMatching(/^16(\.\d+)?(-[\w]+)?$/),
       });
-      expect(splitImage(services.temporal.image as string)).toMatchObject({
-        repository: 'temporalio/auto-setup',
-        tag: expect.stringMatching(/^1\.2\d(\.\d+)*$/),
-      });
+      for (const name of TEMPORAL_SERVERS) {
+        expect({ name, ...splitImage(services[name].image as string) }).toMatchObject({
+          name,
+          repository: 'temporalio/server',
+          tag: TEMPORAL_SERVER_VERSION.replace(/^v/, ''),
+        });
+      }
+      for (const name of ['temporal-schema', 'temporal-namespace']) {
+        expect({ name, ...splitImage(services[name].image as string) }).toMatchObject({
+          name,
+          repository: 'temporalio/admin-tools',
+          tag: expect.stringMatching(
+            new RegExp(`^${TEMPORAL_SERVER_VERSION.replace(/^v/, '').replace(/\./g, '\\.')}-`),
+          ),
+        });
+      }
+      expect(splitImage(services.lb.image as string)).toMatchObject({ repository: 'haproxy', tag: '2.6' });
       expect(splitImage(services['temporal-ui'].image as string)).toMatchObject({
         repository: 'temporalio/ui',
         tag: expect.stringMatching(/^2\.\d+\.\d+$/),
@@ -380,54 +430,78 @@ describe('docker-compose.yml', () => {
   });
 
   describe('temporal', () => {
-    it('persists to the postgres service with the postgres12 plugin', () => {
-      const temporal = env('temporal');
-      expect(temporal.DB).toBe('postgres12');
-      const seeds = temporal.POSTGRES_SEEDS.split(',').map((seed) => seed.trim());
-      expect(seeds).toContain('postgres');
-      for (const seed of seeds) expect(Object.keys(services)).toContain(seed);
-      expect(temporal.DB_PORT).toBe(POSTGRES_PORT);
-      expect(dependenciesOf(services.temporal)).toMatchObject({ postgres: 'service_healthy' });
+    it('persists every Temporal service to the postgres service with the postgres12 plugin', () => {
+      for (const name of TEMPORAL_SERVERS) {
+        const temporal = env(name);
+        expect({ name, db: temporal.DB, port: temporal.DB_PORT }).toEqual({
+          name,
+          db: 'postgres12',
+          port: POSTGRES_PORT,
+        });
+        const seeds = temporal.POSTGRES_SEEDS.split(',').map((seed) => seed.trim());
+        expect(seeds).toContain('postgres');
+        for (const seed of seeds) expect(Object.keys(services)).toContain(seed);
+      }
+      expect(dependenciesOf(services['temporal-schema'])).toMatchObject({ postgres: 'service_healthy' });
     });
 
     it('connects with the role the postgres init script creates for it', () => {
-      const temporal = env('temporal');
       const postgres = env('postgres');
-      expect(temporal.POSTGRES_USER).toBe(postgres.TEMPORAL_DB_USER);
-      expect(temporal.POSTGRES_PWD).toBe(postgres.TEMPORAL_DB_PASSWORD);
-      expect(temporal.POSTGRES_USER).not.toBe(postgres.POSTGRES_USER);
+      for (const name of TEMPORAL_SERVERS) {
+        const temporal = env(name);
+        expect({ name, user: temporal.POSTGRES_USER, password: temporal.POSTGRES_PWD }).toEqual({
+          name,
+          user: postgres.TEMPORAL_DB_USER,
+          password: postgres.TEMPORAL_DB_PASSWORD,
+        });
+        expect(temporal.POSTGRES_USER).not.toBe(postgres.POSTGRES_USER);
+      }
+      const schema = env('temporal-schema');
+      expect({ user: schema.SQL_USER, password: schema.SQL_PASSWORD }).toEqual({
+        user: postgres.TEMPORAL_DB_USER,
+        password: postgres.TEMPORAL_DB_PASSWORD,
+      });
     });
 
     it('loads a dynamic config file that exists under deploy/ and parses', async () => {
-      const path = env('temporal').DYNAMIC_CONFIG_FILE_PATH;
-      expect(path).toBeTruthy();
-      const inContainer = posix.isAbsolute(path) ? path : posix.join('/etc/temporal', path);
-      const mount = mountsOf(services.temporal).find((m) => inContainer.startsWith(`${m.target}/`));
-      expect(mount).toMatchObject({ type: 'bind', source: expect.stringMatching(/^\.\/deploy\//) });
-      const onHost = join(root, (mount as Mount).source, posix.relative((mount as Mount).target, inContainer));
-      const config = parse(await readFile(onHost, 'utf8')) as Record<string, unknown>;
-      expect(config['frontend.enableUpdateWorkflowExecution']).toEqual([expect.objectContaining({ value: true })]);
+      for (const name of TEMPORAL_SERVERS) {
+        const path = env(name).DYNAMIC_CONFIG_FILE_PATH;
+        expect(path).toBeTruthy();
+        const inContainer = posix.isAbsolute(path) ? path : posix.join('/etc/temporal', path);
+        const mount = mountsOf(services[name]).find((m) => inContainer.startsWith(`${m.target}/`));
+        expect(mount).toMatchObject({ type: 'bind', source: expect.stringMatching(/^\.\/deploy\//) });
+        const onHost = join(root, (mount as Mount).source, posix.relative((mount as Mount).target, inContainer));
+        const config = parse(await readFile(onHost, 'utf8')) as Record<string, unknown>;
+        expect(config['frontend.enableUpdateWorkflowExecution']).toEqual([expect.objectContaining({ value: true })]);
+      }
     });
 
-    it('points api, worker and temporal-ui at the temporal service frontend port', () => {
-      const temporalPorts = [
-        ...portsOf('temporal', services.temporal).map((p) => p.containerPort),
-        ...(services.temporal.expose ?? []).map(String),
-      ];
-      expect(temporalPorts).toContain(TEMPORAL_FRONTEND_PORT);
-      for (const name of ['api', 'worker', 'temporal-ui']) {
+    it('points api, worker, temporal-ui and the namespace job at the frontend', () => {
+      const frontendPorts = portsOf('temporal-frontend', services['temporal-frontend']).map((p) => p.containerPort);
+      expect(frontendPorts).toContain(TEMPORAL_FRONTEND_PORT);
+      for (const name of ['api', 'worker', 'temporal-ui', 'temporal-namespace']) {
         expect({ name, ...hostAndPort(env(name).TEMPORAL_ADDRESS ?? '') }).toEqual({
           name,
-          host: 'temporal',
+          host: 'temporal-frontend',
           port: TEMPORAL_FRONTEND_PORT,
         });
       }
     });
 
-    it('uses the namespace auto-setup registers', () => {
-      const namespace = env('temporal').DEFAULT_NAMESPACE ?? 'default';
+    it('starts history before the other services, and the worker service once the frontend answers', () => {
+      expect(dependenciesOf(services['temporal-history'])).toEqual({
+        'temporal-schema': 'service_completed_successfully',
+      });
+      expect(dependenciesOf(services['temporal-matching'])).toMatchObject({ 'temporal-history': 'service_started' });
+      expect(dependenciesOf(services['temporal-frontend'])).toMatchObject({ 'temporal-matching': 'service_started' });
+      expect(dependenciesOf(services['temporal-worker'])).toMatchObject({ 'temporal-frontend': 'service_healthy' });
+    });
+
+    it('uses the namespace the namespace job registers', () => {
+      const { NAMESPACE: namespace } = env('temporal-namespace');
       expect(env('api').TEMPORAL_NAMESPACE).toBe(namespace);
       expect(env('worker').TEMPORAL_NAMESPACE).toBe(namespace);
+      expect(env('temporal-ui').TEMPORAL_DEFAULT_NAMESPACE).toBe(namespace);
     });
   });
 
@@ -458,14 +532,21 @@ describe('docker-compose.yml', () => {
 
     it("keeps the app's database and role apart from Temporal's and the superuser", () => {
       const postgres = env('postgres');
-      const temporal = env('temporal');
-      const temporalDatabases = [temporal.DBNAME ?? 'temporal', temporal.VISIBILITY_DBNAME ?? 'temporal_visibility'];
-      expect(temporalDatabases).not.toContain(postgres.NOTAFLOW_DB_NAME);
+      for (const name of [...TEMPORAL_SERVERS, 'temporal-schema']) {
+        const temporal = env(name);
+        expect({ name, databases: [temporal.DBNAME, temporal.VISIBILITY_DBNAME] }).toEqual({
+          name,
+          databases: [postgres.TEMPORAL_DB_NAME, postgres.TEMPORAL_VISIBILITY_DB_NAME],
+        });
+      }
+      expect([postgres.TEMPORAL_DB_NAME, postgres.TEMPORAL_VISIBILITY_DB_NAME]).not.toContain(
+        postgres.NOTAFLOW_DB_NAME,
+      );
       expect(postgres.NOTAFLOW_DB_NAME).not.toBe(postgres.POSTGRES_DB ?? postgres.POSTGRES_USER);
       expect([postgres.POSTGRES_USER, postgres.TEMPORAL_DB_USER]).not.toContain(postgres.NOTAFLOW_DB_USER);
     });
 
-    it('creates the roles and the database in an init script mounted into the postgres image', async () => {
+    it("creates the roles and the databases (the app's, Temporal's two) in an init script mounted into postgres", async () => {
       const mount = mountsOf(services.postgres).find((m) => m.target === initDir);
       expect(mount).toMatchObject({ type: 'bind', source: expect.stringMatching(/^\.\/deploy\//) });
       const dir = join(root, (mount as Mount).source);
@@ -473,12 +554,20 @@ describe('docker-compose.yml', () => {
       expect(scripts.length).toBeGreaterThan(0);
       const text = (await Promise.all(scripts.map((file) => readFile(join(dir, file), 'utf8')))).join('\n');
       expect(text).toMatch(/CREATE ROLE/);
-      expect(text).toMatch(/CREATE DATABASE/);
-      expect(text).toMatch(/\bCREATEDB\b/);
+      expect(text.match(/CREATE DATABASE/g)).toHaveLength(3);
+      // Temporal's role owns its databases and may create no others.
+      expect(text).not.toMatch(/\bCREATEDB\b/);
       // Every variable the script reads is either provided by the image or set on the postgres service.
       const postgres = env('postgres');
       const referenced = new Set([...text.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]));
-      for (const name of ['NOTAFLOW_DB_USER', 'NOTAFLOW_DB_PASSWORD', 'NOTAFLOW_DB_NAME', 'TEMPORAL_DB_USER']) {
+      for (const name of [
+        'NOTAFLOW_DB_USER',
+        'NOTAFLOW_DB_PASSWORD',
+        'NOTAFLOW_DB_NAME',
+        'TEMPORAL_DB_USER',
+        'TEMPORAL_DB_NAME',
+        'TEMPORAL_VISIBILITY_DB_NAME',
+      ]) {
         expect(referenced).toContain(name);
       }
       for (const name of referenced) {
@@ -508,15 +597,20 @@ describe('docker-compose.yml', () => {
       }
     });
 
-    it('lets only the API run migrations', () => {
-      expect(env('api').RUN_MIGRATIONS).toBe('true');
-      expect(env('worker').RUN_MIGRATIONS).toBe('false');
+    it('migrates once, in the migrate job, before any replica starts: no replica migrates', () => {
+      expect(commandOf(services.migrate)).toEqual(['node', 'dist/libs/persistence/src/cli.js', 'run']);
+      for (const name of ['api', 'worker']) {
+        expect({ name, migrates: env(name).RUN_MIGRATIONS }).toEqual({ name, migrates: 'false' });
+        expect(dependenciesOf(services[name])).toMatchObject({ migrate: 'service_completed_successfully' });
+      }
     });
 
-    it('publishes the API on the port it listens on, on all interfaces of the container', () => {
+    it('publishes the load balancer, never a replica; the replicas listen on all interfaces of their container', () => {
       const api = env('api');
       expect(api.HOST).toBe('0.0.0.0');
-      expect(portsOf('api', services.api).map((p) => p.containerPort)).toContain(api.PORT);
+      expect(services.api.ports ?? []).toEqual([]);
+      expect((services.api.expose ?? []).map(String)).toContain(api.PORT);
+      expect(portsOf('lb', services.lb).map((p) => p.containerPort)).toEqual([api.PORT]);
     });
 
     it('commits no secrets: every password is a required variable without default', () => {
@@ -564,11 +658,12 @@ describe('docker-compose.yml', () => {
       for (const name of Object.keys(services)) visit(name, []);
     });
 
-    it('starts api and worker after postgres and temporal are healthy', () => {
+    it('starts api and worker after postgres and the Temporal frontend are healthy and the namespace is there', () => {
       for (const name of ['api', 'worker']) {
         expect(dependenciesOf(services[name])).toMatchObject({
           postgres: 'service_healthy',
-          temporal: 'service_healthy',
+          'temporal-frontend': 'service_healthy',
+          'temporal-namespace': 'service_completed_successfully',
         });
       }
     });
@@ -600,6 +695,100 @@ describe('docker-compose.yml', () => {
       for (const bind of mounts.filter((m) => m.type === 'bind')) {
         await expect(exists(join(root, bind.source))).resolves.toBe(true);
       }
+    });
+  });
+
+  /** `npm run start:cluster` runs this topology on loopback: the two are held to the same description here. */
+  describe('the same topology as npm run start:cluster', () => {
+    const clusterDefaults = loadStackConfig({});
+
+    it("runs Temporal's services apart, one container each, as the cluster runs them one process each", () => {
+      for (const service of CLUSTER_TOPOLOGY.temporalServices) {
+        expect({ service, SERVICES: env(`temporal-${service}`).SERVICES }).toEqual({ service, SERVICES: service });
+      }
+      const running = Object.keys(services).filter((name) => services[name].image?.startsWith('temporalio/server:'));
+      expect(running.sort()).toEqual([...TEMPORAL_SERVERS].sort());
+    });
+
+    it('fixes the same history shard count, on the same two databases', () => {
+      for (const name of TEMPORAL_SERVERS) {
+        const temporal = env(name);
+        expect({ name, shards: Number(temporal.NUM_HISTORY_SHARDS) }).toEqual({
+          name,
+          shards: CLUSTER_TOPOLOGY.historyShards,
+        });
+        expect([temporal.DBNAME, temporal.VISIBILITY_DBNAME]).toEqual([
+          CLUSTER_TOPOLOGY.temporalDatabases.persistence,
+          CLUSTER_TOPOLOGY.temporalDatabases.visibility,
+        ]);
+      }
+    });
+
+    it("reads the dynamic config file the cluster's server reads, and sets up the schemas with its script", () => {
+      for (const name of TEMPORAL_SERVERS) {
+        const inContainer = posix.join('/etc/temporal', env(name).DYNAMIC_CONFIG_FILE_PATH);
+        const mount = mountsOf(services[name]).find((m) => inContainer.startsWith(`${m.target}/`)) as Mount;
+        expect(posix.join(mount.source, posix.relative(mount.target, inContainer))).toBe(
+          CLUSTER_TOPOLOGY.dynamicConfig,
+        );
+      }
+      const [entry, script] = (services['temporal-schema'] as { entrypoint?: string[] }).entrypoint ?? [];
+      const mount = mountsOf(services['temporal-schema']).find((m) => script.startsWith(`${m.target}/`)) as Mount;
+      expect(entry).toBe('sh');
+      expect(posix.join(mount.source, posix.relative(mount.target, script))).toBe(CLUSTER_TOPOLOGY.schemaScript);
+    });
+
+    it("serves the Web UI of the cluster's version", () => {
+      expect(splitImage(services['temporal-ui'].image as string)).toMatchObject({
+        repository: 'temporalio/ui',
+        tag: TEMPORAL_UI_VERSION.replace(/^v/, ''),
+      });
+    });
+
+    it('registers the same namespace, retention and search attributes', () => {
+      const job = env('temporal-namespace');
+      expect(job.NAMESPACE).toBe(CLUSTER_TOPOLOGY.namespace);
+      expect(job.RETENTION).toBe(`${CLUSTER_TOPOLOGY.retentionDays * 24}h`);
+      expect(job.SEARCH_ATTRIBUTES.split(/\s+/)).toEqual([...CLUSTER_TOPOLOGY.keywordSearchAttributes]);
+    });
+
+    it('runs as many API and worker replicas as the cluster does by default', () => {
+      expect(services.api.deploy?.replicas).toBe(clusterDefaults.API_REPLICAS);
+      expect(services.worker.deploy?.replicas).toBe(clusterDefaults.WORKER_REPLICAS);
+    });
+
+    it("balances the API with the cluster's HAProxy configuration, the replicas found by DNS", async () => {
+      const text = await readFile(join(root, 'deploy/haproxy/haproxy.cfg'), 'utf8');
+      // Written from the same function as the cluster's; when this fails, write the file anew from it.
+      expect(text).toBe(renderHaproxyConfig(COMPOSE_LOAD_BALANCER));
+      const { backends, bind } = COMPOSE_LOAD_BALANCER;
+      if (!('dns' in backends)) throw new Error('the compose load balancer finds its replicas by DNS');
+      expect(backends.dns).toMatchObject({ name: 'api', port: Number(env('api').PORT) });
+      expect(backends.dns.slots).toBeGreaterThanOrEqual(services.api.deploy?.replicas ?? 1);
+      expect(portsOf('lb', services.lb).map((p) => p.containerPort)).toEqual([bind.split(':').pop()]);
+      expect(mountsOf(services.lb)).toContainEqual({
+        type: 'bind',
+        source: './deploy/haproxy/haproxy.cfg',
+        target: '/usr/local/etc/haproxy/haproxy.cfg',
+      });
+    });
+
+    it("keeps the documents in the cluster's S3 store (versitygw), in the same bucket, made by the same code", () => {
+      expect(splitImage(services.s3.image as string)).toMatchObject({
+        repository: 'versity/versitygw',
+        tag: VERSITYGW_VERSION,
+      });
+      const app = env('api');
+      expect(app).toMatchObject({ DOCUMENT_STORE: 's3', S3_BUCKET: CLUSTER_TOPOLOGY.documentBucket });
+      expect(hostAndPort(new URL(app.S3_ENDPOINT).host).host).toBe('s3');
+      expect(env('s3').ROOT_ACCESS_KEY_ID).toBe(app.S3_ACCESS_KEY_ID);
+      expect(env('s3').ROOT_SECRET_ACCESS_KEY).toBe(app.S3_SECRET_ACCESS_KEY);
+      expect(commandOf(services['s3-bucket'])).toEqual(['node', 'dist/scripts/s3-bucket.js']);
+      expect(dependenciesOf(services.api)).toMatchObject({ 's3-bucket': 'service_completed_successfully' });
+    });
+
+    it("sends email to the ministry's relay (SMTP_URL), where the cluster has a mail catcher", () => {
+      expect(raw.services.api.environment).toMatchObject({ SMTP_URL: '${SMTP_URL:-}' });
     });
   });
 });

@@ -234,6 +234,19 @@ describe.each(drivers)("a nota's documents on %s", (_driver, env) => {
     writeFileSync(file, Buffer.concat([bytes.subarray(0, 100), Buffer.from('X'), bytes.subarray(101)]));
     const reply = await staff.get(`/documents/${stored.body.id}/content`);
     expect(reply).toMatchObject({ status: 500, body: { code: 'integrity_error' } });
+    // An alert: an audit row naming who asked for what, and the metric.
+    const [audit] = await app.dataSource.query(
+      `SELECT actor, object, result, status FROM audit_log WHERE action = 'INTEGRITY document content' AND object LIKE $1`,
+      [`%${stored.body.id}%`],
+    );
+    expect(audit).toEqual({
+      actor: 'jenv.staff',
+      object: `/api/v1/documents/${stored.body.id}/content`,
+      result: 'failed',
+      status: 500,
+    });
+    const metrics = await (await fetch(`${app.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^notaflow_document_integrity_failures_total\{store="fs"\} [1-9]/m);
   });
 
   it('lets only drafters of the nota’s organisation change its documents; others who may read it read them', async () => {

@@ -59,8 +59,11 @@ describe('the Update validators of the approval flow, called with the Temporal c
   });
 
   const handleOf = (notaId: string) => app.client.workflow.getHandle(notaWorkflowId(notaId));
-  const decide = (notaId: string, input: DecideInput) =>
-    handleOf(notaId).executeUpdate(decideUpdate, { args: [input] });
+  /** A decision on the text the nota holds now, unless the input names another. */
+  const decide = async (notaId: string, input: DecideInput) => {
+    const seenSha256 = 'seenSha256' in input ? input.seenSha256 : await flow.seen(notaId, 'staff');
+    return handleOf(notaId).executeUpdate(decideUpdate, { args: [{ ...input, seenSha256 }] });
+  };
   const newVersion = (notaId: string, input: NewVersionInput) =>
     handleOf(notaId).executeUpdate(newVersionUpdate, { args: [input] });
   const withdraw = (notaId: string, input: WithdrawInput) =>

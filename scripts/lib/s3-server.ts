@@ -71,12 +71,7 @@ export async function startS3Server(options: S3ServerOptions): Promise<RunningS3
     },
   );
   const endpoint = `http://127.0.0.1:${options.port}`;
-  const client = new S3Client({
-    endpoint,
-    region: REGION,
-    forcePathStyle: true,
-    credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
-  });
+  const client = s3Client({ endpoint, ...options });
   try {
     await waitFor(
       'the S3 server',
@@ -86,14 +81,7 @@ export async function startS3Server(options: S3ServerOptions): Promise<RunningS3
       },
       { timeoutMs: 30_000, intervalMs: 200 },
     );
-    try {
-      await client.send(new CreateBucketCommand({ Bucket: options.bucket }));
-    } catch (error) {
-      if (!(error instanceof S3ServiceException && error.name === 'BucketAlreadyOwnedByYou')) throw error;
-    }
-    await client.send(
-      new PutBucketVersioningCommand({ Bucket: options.bucket, VersioningConfiguration: { Status: 'Enabled' } }),
-    );
+    await ensureBucket(client, options.bucket);
   } catch (error) {
     await child.stop('SIGKILL');
     throw error;
@@ -109,4 +97,26 @@ export async function startS3Server(options: S3ServerOptions): Promise<RunningS3
     child,
     stop: () => child.stop('SIGTERM', 10_000),
   };
+}
+
+function s3Client(options: { endpoint: string; accessKeyId: string; secretAccessKey: string }): S3Client {
+  return new S3Client({
+    endpoint: options.endpoint,
+    region: REGION,
+    forcePathStyle: true,
+    credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+  });
+}
+
+/**
+ * The documents' bucket, made when it is not there yet, with versioning on: what the product expects of its store.
+ * The cluster calls it when its S3 server is up; docker-compose runs it once (scripts/s3-bucket.ts).
+ */
+export async function ensureBucket(client: S3Client, bucket: string): Promise<void> {
+  try {
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  } catch (error) {
+    if (!(error instanceof S3ServiceException && error.name === 'BucketAlreadyOwnedByYou')) throw error;
+  }
+  await client.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
 }

@@ -19,6 +19,8 @@ import { announcesTasks, awaitsNotifications } from './patches';
 import {
   WITHDRAWN_BEFORE_DECIDED,
   refuseDecision,
+  refuseDecisionShape,
+  refuseStaleDecision,
   refuseNewVersion,
   refuseUnstorableText,
   refuseWithdrawal,
@@ -266,7 +268,11 @@ class NotaFlow implements StageRunner {
       },
       {
         validator: (input) =>
-          refuse(refuseDecision(this.refusalState(), input) ?? refuseUnstorableText({ remarks: input.remarks })),
+          refuse(
+            refuseDecisionShape(this.refusalState(), input) ??
+              refuseUnstorableText({ remarks: input.remarks }) ??
+              refuseStaleDecision(this.refusalState(), input),
+          ),
       },
     );
     setHandler(

@@ -110,6 +110,12 @@ describe(refuseDecision.name, () => {
       ).toMatchObject({ kind: 'TaskNotHolder' });
     });
 
+    it('names what is wrong with the decision itself before whether the text moved on', () => {
+      expect(
+        refuseDecision(state({ documentSha256: current }), decide({ decision: 'maybe' as never, seenSha256: older })),
+      ).toMatchObject({ kind: 'DecisionNotAllowed' });
+    });
+
     it('takes decisions without a hash in a flow started before documents existed, as it replays them', () => {
       expect(refuseDecision(state(), decide())).toBeNull();
     });

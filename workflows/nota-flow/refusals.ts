@@ -27,21 +27,33 @@ export interface RefusalState {
   documentSha256?: string;
 }
 
-/** A decision on a task the flow holds open, by its holder, of a kind the task takes. */
+/**
+ * A decision on a task the flow holds open, by its holder, of a kind the task takes, on the text the flow holds.
+ * What is wrong with the decision itself is answered before whether its holder saw the current text.
+ */
 export function refuseDecision(state: RefusalState, input: DecideInput): NotaFlowRefusal | null {
+  return refuseDecisionShape(state, input) ?? refuseStaleDecision(state, input);
+}
+
+/** A decision seen on another text than the current version's nota document. */
+export function refuseStaleDecision(state: RefusalState, input: DecideInput): NotaFlowRefusal | null {
+  // Only flows started with a document know its hash: earlier flows, replaying this, take decisions as they did.
+  if (state.documentSha256 === undefined || input.seenSha256 === state.documentSha256) return null;
+  const version = state.openTasks.get(input.taskId)?.version;
+  return {
+    kind: 'StaleVersion',
+    message: `the decision names ${input.seenSha256 ?? 'no document'}, but version ${version} of the nota is ${state.documentSha256}`,
+  };
+}
+
+/** A decision on a task the flow holds open, by its holder, of a kind the task takes. */
+export function refuseDecisionShape(state: RefusalState, input: DecideInput): NotaFlowRefusal | null {
   const task = state.openTasks.get(input.taskId);
   if (!task || state.withdrawing || state.deciding.has(input.taskId)) {
     return { kind: 'TaskNotOpen', message: `task ${input.taskId} is not open` };
   }
   if (!mayActOnTask(task, input.actor)) {
     return { kind: 'TaskNotHolder', message: `${input.actor.username} may not act on this ${task.type} task` };
-  }
-  // Only flows started with a document know its hash: earlier flows, replaying this, take decisions as they did.
-  if (state.documentSha256 !== undefined && input.seenSha256 !== state.documentSha256) {
-    return {
-      kind: 'StaleVersion',
-      message: `the decision names ${input.seenSha256 ?? 'no document'}, but version ${task.version} of the nota is ${state.documentSha256}`,
-    };
   }
   if (!isDecisionAllowed(task.type, input.decision)) {
     const reason = `a ${task.type} task does not take "${input.decision}"`;

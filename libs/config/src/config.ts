@@ -166,7 +166,7 @@ function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | u
   return result.data;
 }
 
-/** Settings of `npm start`'s embedded stack (scripts/stack.ts); the api and worker get the rest. */
+/** Settings of `npm start`'s embedded stack (scripts/stack.ts) and of `npm run start:cluster` (scripts/cluster.ts). */
 export const stackConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   PORT: port.default(3000),
@@ -188,6 +188,12 @@ export const stackConfigSchema = z.object({
     .regex(/^[^\s:/]+:\d{1,5}$/, 'must be host:port')
     .optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** `npm run start:cluster`: API processes behind the load balancer at PORT, on PORT+1, PORT+2, ... */
+  API_REPLICAS: z.coerce.number().int().min(1).max(16).default(2),
+  /** `npm run start:cluster`: worker processes on the task queue, with metrics on WORKER_METRICS_PORT, +1, ... */
+  WORKER_REPLICAS: z.coerce.number().int().min(1).max(16).default(2),
+  /** `npm run start:cluster`: the S3-compatible document store on loopback. */
+  EMBEDDED_S3_PORT: port.default(7070),
 });
 
 export type StackConfig = z.infer<typeof stackConfigSchema>;

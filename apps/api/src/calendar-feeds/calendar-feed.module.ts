@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CalendarFeedRepository } from '@notaflow/persistence';
-import { repositoryProvider } from '../database/repository.provider';
+import { repositoryProviders } from '../database/repository.providers';
 import { CalendarFeedController, DeadlineFeedController } from './calendar-feed.controller';
 import { CalendarFeedService } from './calendar-feed.service';
 
 @Module({
   controllers: [CalendarFeedController, DeadlineFeedController],
-  providers: [CalendarFeedService, repositoryProvider(CalendarFeedRepository)],
+  providers: [CalendarFeedService, ...repositoryProviders(CalendarFeedRepository)],
 })
 export class CalendarFeedModule {}

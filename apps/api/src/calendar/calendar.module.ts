@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CalendarRepository } from '@notaflow/persistence';
-import { repositoryProvider } from '../database/repository.provider';
+import { repositoryProviders } from '../database/repository.providers';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 
 @Module({
   controllers: [CalendarController],
-  providers: [CalendarService, repositoryProvider(CalendarRepository)],
+  providers: [CalendarService, ...repositoryProviders(CalendarRepository)],
   exports: [CalendarService],
 })
 export class CalendarModule {}

@@ -4,7 +4,7 @@ import type { AppConfig } from '@notaflow/config';
 import { DeadlineRepository } from '@notaflow/persistence';
 import { deadlineWatchClient } from '@notaflow/temporal';
 import { APP_CONFIG } from '../config/config.module';
-import { repositoryProvider } from '../database/repository.provider';
+import { repositoryProviders } from '../database/repository.providers';
 import { DeadlineController, PostponementController } from './deadline.controller';
 import { DeadlineService } from './deadline.service';
 import { DEADLINE_WATCHES, DeadlineWatchService } from './deadline-watch.service';
@@ -14,7 +14,7 @@ import { DEADLINE_WATCHES, DeadlineWatchService } from './deadline-watch.service
   providers: [
     DeadlineService,
     DeadlineWatchService,
-    repositoryProvider(DeadlineRepository),
+    ...repositoryProviders(DeadlineRepository),
     {
       provide: DEADLINE_WATCHES,
       inject: [Client, APP_CONFIG, DeadlineRepository],

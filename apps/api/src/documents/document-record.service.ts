@@ -47,7 +47,7 @@ export class DocumentRecordService {
     if (!a || !b) {
       throw new AppException('document_missing', `Version ${a ? newer : older} has no nota document to compare.`);
     }
-    const [before, after] = await Promise.all([this.pagesOf(a), this.pagesOf(b)]);
+    const [before, after] = await Promise.all([this.pagesOf(a, actor), this.pagesOf(b, actor)]);
     return { from: older, to: newer, hunks: textChanges(before, after) };
   }
 
@@ -58,17 +58,18 @@ export class DocumentRecordService {
     if (!record)
       throw new AppException('nota_not_dispatched', 'The package exists once the nota has gone to the Kamer.');
     const rows = await this.repository.list(notaId, record.version);
+    // Every file checked before the first byte of the ZIP goes out: a damaged one refuses the package whole.
+    const blobs = await Promise.all(rows.map((row) => this.documents.open(row, actor)));
     let bijlage = 0;
-    const files: PackageFile[] = rows.map((row) => ({
+    const files: PackageFile[] = rows.map((row, i) => ({
       name: row.role === 'nota' ? `nota/${row.fileName}` : `bijlagen/${++bijlage} ${row.fileName}`,
       role: row.role,
       size: row.size,
       sha256: row.sha256,
-      open: async () => {
-        const blob = await this.documents.open(row);
-        const stream = blob.stream();
-        stream.once('close', () => void blob.release());
-        return stream;
+      open: () => {
+        const stream = blobs[i].stream();
+        stream.once('close', () => void blobs[i].release());
+        return Promise.resolve(stream);
       },
     }));
     const stream = dispatchPackage(
@@ -89,7 +90,7 @@ export class DocumentRecordService {
   }
 
   /** The document's text per page, read once per SHA-256 and kept. */
-  private async pagesOf(document: DocumentRow): Promise<string[]> {
+  private async pagesOf(document: DocumentRow, reader: Actor): Promise<string[]> {
     if (!TEXT_MEDIA_TYPES.includes(document.mediaType)) {
       throw new AppException(
         'document_not_comparable',
@@ -98,7 +99,7 @@ export class DocumentRecordService {
     }
     const known = await this.repository.text(document.sha256);
     if (known) return known;
-    const blob = await this.documents.open(document);
+    const blob = await this.documents.open(document, reader);
     const local = await stage(blob.stream(), { dir: this.store.stagingDir, maxBytes: Infinity }).finally(() =>
       blob.release(),
     );

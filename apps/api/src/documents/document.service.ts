@@ -13,11 +13,12 @@ import {
   type BeslisnotaContent,
 } from '@notaflow/documents';
 import { mayManageNota, unstorableText, type Actor } from '@notaflow/domain';
-import { DocumentRepository, type DocumentRow, type NotaForDocuments } from '@notaflow/persistence';
+import { AuditRepository, DocumentRepository, type DocumentRow, type NotaForDocuments } from '@notaflow/persistence';
 import { BlobIntegrityError, BlobNotFoundError, stage, type StagedBlob, type VerifiedBlob } from '@notaflow/storage';
 import { AppException } from '../common/app.exception';
 import { isUuid } from '../common/ids';
 import { APP_CONFIG } from '../config/config.module';
+import { AppMetrics } from '../metrics/app-metrics';
 import { BLOB_STORE, type DocumentStore } from './blob-store.provider';
 import type { DocumentDetailDto, DocumentDto } from './dto/document.dto';
 import { receiveUpload, type UploadedFile } from './multipart-upload';
@@ -36,6 +37,8 @@ export class DocumentService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(BLOB_STORE) private readonly store: DocumentStore,
     private readonly documents: DocumentRepository,
+    private readonly audit: AuditRepository,
+    private readonly metrics: AppMetrics,
   ) {}
 
   /** An upload, streamed: staged while hashed, checked for what it is, then kept and registered. */
@@ -108,15 +111,17 @@ export class DocumentService {
   /** The bytes, checked against their SHA-256 before any is sent; a mismatch is never served. */
   async content(actor: Actor, id: string): Promise<{ document: DocumentRow; blob: VerifiedBlob }> {
     const { document } = await this.readableDocument(actor, id);
-    return { document, blob: await this.open(document) };
+    return { document, blob: await this.open(document, actor) };
   }
 
   /** Opens a document's bytes verified, turning the store's refusals into the API's. */
-  async open(document: Pick<DocumentRow, 'id' | 'sha256' | 'notaId'>): Promise<VerifiedBlob> {
+  async open(document: Pick<DocumentRow, 'id' | 'sha256' | 'notaId'>, reader: Actor): Promise<VerifiedBlob> {
     try {
       return await this.store.open(document.sha256);
     } catch (error) {
       if (error instanceof BlobIntegrityError) {
+        this.metrics.documentIntegrityFailures.inc({ store: this.store.driver });
+        await this.recordIntegrityFailure(document, reader);
         this.logger.error(
           { documentId: document.id, notaId: document.notaId, sha256: error.sha256, actual: error.actual },
           'a stored document no longer matches its SHA-256; it is not served',
@@ -136,6 +141,25 @@ export class DocumentService {
       }
       throw error;
     }
+  }
+
+  /** In the audit log beside the requests: who asked for bytes that were not served, and which object they were. */
+  private async recordIntegrityFailure(document: Pick<DocumentRow, 'id'>, reader: Actor): Promise<void> {
+    await this.audit
+      .append({
+        actor: reader.username,
+        role: reader.role,
+        organisation: reader.organisation,
+        action: 'INTEGRITY document content',
+        object: `/api/v1/documents/${document.id}/content`,
+        result: 'failed',
+        status: 500,
+        origin: null,
+        userAgent: null,
+        requestId: null,
+        at: new Date().toISOString(),
+      })
+      .catch((error: unknown) => this.logger.error({ err: error }, 'the integrity failure could not be audited'));
   }
 
   /** The nota as far as `actor` may read it (for the documents of its versions). */

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { HealthRepository } from '@notaflow/persistence';
-import { repositoryProvider } from '../database/repository.provider';
+import { repositoryProviders } from '../database/repository.providers';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
-@Module({ controllers: [HealthController], providers: [HealthService, repositoryProvider(HealthRepository)] })
+@Module({ controllers: [HealthController], providers: [HealthService, ...repositoryProviders(HealthRepository)] })
 export class HealthModule {}

@@ -56,6 +56,13 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  readonly documentIntegrityFailures = new Counter({
+    name: 'notaflow_document_integrity_failures_total',
+    help: 'Stored documents whose bytes no longer matched their SHA-256 when read: never served, each an alert',
+    labelNames: ['store'] as const,
+    registers: [this.registry],
+  });
+
   readonly databaseScrapeErrors = new Counter({
     name: 'notaflow_metrics_database_errors_total',
     help: 'Scrapes whose PostgreSQL figures could not be read (the previous figures are shown)',

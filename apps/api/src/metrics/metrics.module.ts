@@ -1,6 +1,6 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { FlowMetricsRepository } from '@notaflow/persistence';
-import { repositoryProvider } from '../database/repository.provider';
+import { repositoryProviders } from '../database/repository.providers';
 import { AppMetrics } from './app-metrics';
 import { FlowMetricsCollector } from './flow-metrics.collector';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
@@ -13,8 +13,9 @@ import { MetricsEndpoint } from './metrics.endpoint';
     FlowMetricsCollector,
     MetricsEndpoint,
     HttpMetricsMiddleware,
-    repositoryProvider(FlowMetricsRepository),
+    ...repositoryProviders(FlowMetricsRepository),
   ],
+  exports: [AppMetrics],
 })
 export class MetricsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

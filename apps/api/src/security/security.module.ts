@@ -1,6 +1,6 @@
 import { Global, Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { AuditRepository, SignInRepository } from '@notaflow/persistence';
-import { repositoryProvider } from '../database/repository.provider';
+import { repositoryProviders } from '../database/repository.providers';
 import { AuditMiddleware } from './audit.middleware';
 import { RateLimiter } from './rate-limiter';
 import { SignInRateGuard } from './sign-in.guard';
@@ -14,8 +14,8 @@ import { SignInLockout } from './sign-in-lockout.service';
     SignInRateGuard,
     SignInLockout,
     AuditMiddleware,
-    repositoryProvider(AuditRepository),
-    repositoryProvider(SignInRepository),
+    ...repositoryProviders(AuditRepository),
+    ...repositoryProviders(SignInRepository),
   ],
   exports: [RateLimiter, SignInRateGuard, SignInLockout],
 })

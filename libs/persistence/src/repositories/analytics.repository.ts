@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import { managerOf } from './manager';
+import type { EntityManager } from 'typeorm';
+import { managerOf, type Database } from './database';
 
 export const TURNAROUND_GROUP_BY = ['stage', 'organisation', 'month'] as const;
 export type TurnaroundGroupBy = (typeof TURNAROUND_GROUP_BY)[number];
@@ -78,7 +78,7 @@ const WORKING_DAYS_LOCK = 0x6e660001;
 export class AnalyticsRepository {
   private readonly db: EntityManager;
 
-  constructor(source: DataSource | EntityManager) {
+  constructor(source: Database) {
     this.db = managerOf(source);
   }
 

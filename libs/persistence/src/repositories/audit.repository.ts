@@ -1,5 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { managerOf } from './manager';
+import type { EntityManager } from 'typeorm';
+import { managerOf, type Database } from './database';
 
 /** One row of the audit log: who did what to which object, with what result, from where and when. */
 export interface AuditEntry {
@@ -23,7 +23,7 @@ export interface AuditEntry {
 export class AuditRepository {
   private readonly db: EntityManager;
 
-  constructor(source: DataSource | EntityManager) {
+  constructor(source: Database) {
     this.db = managerOf(source);
   }
 

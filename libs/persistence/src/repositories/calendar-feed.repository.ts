@@ -1,7 +1,7 @@
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import type { DeadlineKind, DeadlineStatus } from '@notaflow/domain';
 import { CalendarFeedEntity } from '../entities/calendar-feed.entity';
-import { managerOf } from './manager';
+import { managerOf, type Database } from './database';
 
 /** Whom a live token belongs to, as the registry knows them now. */
 export interface FeedOwner {
@@ -33,7 +33,7 @@ export interface FeedDeadline {
 export class CalendarFeedRepository {
   private readonly db: EntityManager;
 
-  constructor(source: DataSource | EntityManager) {
+  constructor(source: Database) {
     this.db = managerOf(source);
   }
 

@@ -1,6 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { CalendarPeriodKind } from '../entities/calendar-period.entity';
-import { managerOf } from './manager';
+import { managerOf, type Database } from './database';
 
 /** A recess or ministerraad break, both ends included, dates as `YYYY-MM-DD`. */
 export interface CalendarPeriod {
@@ -26,7 +26,7 @@ const PERIOD_COLUMNS = `id, name, from_on::text AS "fromOn", to_on::text AS "toO
 export class CalendarRepository {
   private readonly db: EntityManager;
 
-  constructor(source: DataSource | EntityManager) {
+  constructor(source: Database) {
     this.db = managerOf(source);
   }
 

@@ -1,4 +1,4 @@
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import {
   addIsoPeriod,
   type Actor,
@@ -9,7 +9,7 @@ import {
 import { binder, notaVisibleTo } from '../access';
 import { DeadlineEntity } from '../entities/deadline.entity';
 import { PostponementEntity } from '../entities/postponement.entity';
-import { managerOf } from './manager';
+import { managerOf, type Database } from './database';
 
 export interface DeadlineFilter {
   from?: string;
@@ -59,7 +59,7 @@ const ONE_REQUESTED_INDEX = 'postponements_one_requested_idx';
 export class DeadlineRepository {
   private readonly db: EntityManager;
 
-  constructor(source: DataSource | EntityManager) {
+  constructor(source: Database) {
     this.db = managerOf(source);
   }
 

@@ -1,5 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { managerOf } from './manager';
+import type { EntityManager } from 'typeorm';
+import { managerOf, type Database } from './database';
 
 /** One figure: flows per status, open and overdue tasks per stage, the analytics view's age and refresh time. */
 export interface FlowFigure {
@@ -15,7 +15,7 @@ export interface FlowFigure {
 export class FlowMetricsRepository {
   private readonly db: EntityManager;
 
-  constructor(source: DataSource | EntityManager) {
+  constructor(source: Database) {
     this.db = managerOf(source);
   }
 

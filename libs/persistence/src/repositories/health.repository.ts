@@ -1,11 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { managerOf } from './manager';
+import type { EntityManager } from 'typeorm';
+import { managerOf, type Database } from './database';
 
 /** What the health check asks of PostgreSQL: that it answers. */
 export class HealthRepository {
   private readonly db: EntityManager;
 
-  constructor(source: DataSource | EntityManager) {
+  constructor(source: Database) {
     this.db = managerOf(source);
   }
 

@@ -1,5 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { managerOf } from './manager';
+import type { EntityManager } from 'typeorm';
+import { managerOf, type Database } from './database';
 
 export interface LockoutPolicy {
   /** Consecutive failures that lock a username out. */
@@ -14,7 +14,7 @@ export interface LockoutPolicy {
 export class SignInRepository {
   private readonly db: EntityManager;
 
-  constructor(source: DataSource | EntityManager) {
+  constructor(source: Database) {
     this.db = managerOf(source);
   }
 
