@@ -109,7 +109,8 @@ export class InboxCache implements OnModuleInit, OnApplicationShutdown {
       // Whatever was read before it listened may have missed news.
       this.forgetAll();
       if (this.closed) await this.listening.close();
-    } catch {
+    } catch (error) {
+      this.logger.warn({ err: error }, `inbox cache: cannot listen for task changes; trying again in ${wait} ms`);
       this.retry = setTimeout(() => void this.listen(Math.min(2 * wait, RETRY_MS.max)), wait).unref();
     }
   }
