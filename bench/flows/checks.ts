@@ -102,8 +102,9 @@ export async function checkClosed(
   const problems: string[] = [];
   await inParallel(ids.length, 8, async (i) => {
     const handle = client.workflow.getHandle(ids[i]);
-    const { status } = await handle.describe();
+    // The result first: the last decision is answered before the run closes, so a status read first may say RUNNING.
     const result = (await handle.result()) as Record<string, unknown>;
+    const { status } = await handle.describe();
     if (status.name !== 'COMPLETED' || !wanted(result)) {
       problems.push(`workflow ${ids[i]}: ${status.name}, ${JSON.stringify(result)}`);
     }
