@@ -26,7 +26,18 @@ import { FULL_ROUTE, runToCoSigning } from '../support/flows';
 import { signIn } from '../support/http';
 import { cpuBetween, cpuSample, startApiProcess, startWorkerProcess } from '../support/processes';
 import { Report, alternate, pin, pinTree, spread } from '../support/report';
-import { envInt, fixed, inParallel, progress, runBenchmark, say, table, thousands, type Cleanup } from '../support/run';
+import {
+  envInt,
+  fixed,
+  inParallel,
+  median,
+  progress,
+  runBenchmark,
+  say,
+  table,
+  thousands,
+  type Cleanup,
+} from '../support/run';
 import { describeStack, startBenchStack, type BenchStack } from '../support/stack';
 import type { LoadJob, LoadResult } from './load';
 
@@ -317,25 +328,24 @@ void runBenchmark('tasks API benchmark', async (cleanup) => {
       `tasks API, ${connections} connections: product / plain req/s`,
       `${spread(productRates, 0)} vs ${spread(plainRounds.map(rate), 0)} req/s`,
     );
-    const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     report.goal(
       `req/s of the product >= ${GOAL_RATIO}x the plain handler's at ${connections} connections:`,
-      `${fixed(medianOf(reqRatio), 2)}x`,
-      medianOf(reqRatio) >= GOAL_RATIO,
+      `${fixed(median(reqRatio), 2)}x`,
+      median(reqRatio) >= GOAL_RATIO,
     );
     report.goal(
       `p99 of the product <= ${GOAL_P99}x the plain handler's at ${connections} connections:`,
-      `${fixed(medianOf(p99Ratio), 2)}x (${fixed(medianOf(product.map((r) => r.result.p99)), 1)} vs ${fixed(
-        medianOf(plainRounds.map((r) => r.result.p99)),
+      `${fixed(median(p99Ratio), 2)}x (${fixed(median(product.map((r) => r.result.p99)), 1)} vs ${fixed(
+        median(plainRounds.map((r) => r.result.p99)),
         1,
       )} ms)`,
-      medianOf(p99Ratio) <= GOAL_P99,
+      median(p99Ratio) <= GOAL_P99,
     );
     report.goal(
       `req/s of the product with a co-signer's ${OPEN_TASKS} open tasks >= ${thousands(GOAL_RATE)} at ` +
         `${connections} connections:`,
-      thousands(medianOf(productRates)),
-      medianOf(productRates) >= GOAL_RATE,
+      thousands(median(productRates)),
+      median(productRates) >= GOAL_RATE,
     );
   }
   report.goal('answers with a wrong status or body during the load = 0:', String(wrong), wrong === 0);
