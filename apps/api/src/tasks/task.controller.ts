@@ -23,6 +23,9 @@ export class TaskController {
     const inbox = await this.tasks.inbox(actor, query);
     if (!inbox) return this.tasks.list(actor, query);
     response.type('application/json');
+    // Strong, and named by the cache once per answer kept: Express then neither hashes the body again nor sends it
+    // to a poller whose If-None-Match names it (a 304).
+    response.setHeader('ETag', inbox.etag);
     return inbox.body;
   }
 
