@@ -160,6 +160,7 @@ export default tseslint.config(
                 './libs/config',
                 './libs/storage',
                 './libs/calendar',
+                './libs/temporal-connection',
               ],
               message: 'The web app talks to the API over HTTP; of the libraries it shares only libs/domain.',
             },

@@ -2,7 +2,8 @@
 const moduleNameMapper = {
   // The one file of libs/documents the web app takes: the beslisnota's sections, without the server's libraries.
   '^@notaflow/documents/beslisnota$': '<rootDir>/libs/documents/src/beslisnota',
-  '^@notaflow/(domain|calendar|persistence|temporal|config|storage|documents)$': '<rootDir>/libs/$1/src',
+  '^@notaflow/(domain|calendar|persistence|temporal|temporal-connection|config|storage|documents)$':
+    '<rootDir>/libs/$1/src',
   '^@notaflow/workflows$': '<rootDir>/workflows',
   '^@notaflow/activities$': '<rootDir>/activities',
 };

@@ -4,9 +4,10 @@ import {
   previousWorkingDayOnOrBefore,
   toAmsterdamDate,
   type IsoDate,
+  type WorkingDayCalendar,
 } from '@notaflow/calendar';
 import type { DeadlineStatus } from '@notaflow/domain';
-import { DeadlineRepository, type DeadlineEntity } from '@notaflow/persistence';
+import { CalendarRepository, DeadlineRepository, type DeadlineEntity } from '@notaflow/persistence';
 import type { DeadlineAlert, DeadlineSchedule } from '@notaflow/temporal';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from './create-activities';
@@ -25,13 +26,19 @@ export function deadlineMissedKey(deadlineId: string, dueOn: IsoDate): string {
 /**
  * What a deadline due on `dueOn` still has coming after `now`: a reminder at 9:00 on each lead time in working days
  * before it (on the due day itself for a lead of 0, or the working day before when that is none), and the moment
- * it is missed, when the due day has ended in The Hague. The miss is always listed, also when it has passed.
+ * it is missed, when the due day has ended in The Hague. The miss is always listed, also when it has passed. Working
+ * days skip the days `calendar` equates with a holiday.
  */
-export function deadlineAlerts(dueOn: IsoDate, leadWorkingDays: readonly number[], now: string): DeadlineAlert[] {
+export function deadlineAlerts(
+  dueOn: IsoDate,
+  leadWorkingDays: readonly number[],
+  now: string,
+  calendar?: WorkingDayCalendar,
+): DeadlineAlert[] {
   const missedAt = new Date(amsterdamEndOfDayInstant(dueOn).getTime() + 1);
   const reminders = [...new Set(leadWorkingDays)]
     .map((lead) => {
-      const on = lead === 0 ? previousWorkingDayOnOrBefore(dueOn) : addWorkingDays(dueOn, -lead);
+      const on = lead === 0 ? previousWorkingDayOnOrBefore(dueOn, calendar) : addWorkingDays(dueOn, -lead, calendar);
       return { kind: 'reminder' as const, leadWorkingDays: lead, at: reminderInstant(on) };
     })
     .filter(({ at }) => at.getTime() > Date.parse(now) && at < missedAt)
@@ -42,6 +49,7 @@ export function deadlineAlerts(dueOn: IsoDate, leadWorkingDays: readonly number[
 
 export function createDeadlineActivities({ dataSource, mailer, deadlineWatches, webAppUrl }: ActivityDeps) {
   const deadlines = new DeadlineRepository(dataSource);
+  const calendarData = new CalendarRepository(dataSource);
   const find = async (deadlineId: string, from = deadlines, lock = false): Promise<DeadlineEntity> => {
     const row = await from.find(deadlineId, { lock });
     // A watch for a deadline that does not exist will not heal by retrying: it fails, visibly.
@@ -50,16 +58,20 @@ export function createDeadlineActivities({ dataSource, mailer, deadlineWatches, 
   };
 
   return {
-    /** The deadline as PostgreSQL holds it now, and the reminders and miss still to come. */
+    /**
+     * The deadline as PostgreSQL holds it now, and the reminders and miss still to come. One without a date has
+     * nothing to come: its watch ends, and is started again once the deadline is dated (an anchor's event added).
+     */
     async deadlineSchedule({ deadlineId, now }: { deadlineId: string; now: string }): Promise<DeadlineSchedule> {
       const deadline = await find(deadlineId);
-      if (deadline.status !== 'open') return { status: deadline.status, dueOn: deadline.dueOn, alerts: [] };
+      const { dueOn } = deadline;
+      if (deadline.status !== 'open' || dueOn === null) return { status: deadline.status, dueOn, alerts: [] };
       const done = await deadlines.reminderKeys(deadlineId);
-      const alerts = deadlineAlerts(deadline.dueOn, deadline.reminderLeadWorkingDays, now).filter(
-        (alert) =>
-          alert.kind === 'missed' || !done.has(deadlineReminderKey(deadlineId, deadline.dueOn, alert.leadWorkingDays)),
+      const calendar = await calendarData.workingDayCalendar();
+      const alerts = deadlineAlerts(dueOn, deadline.reminderLeadWorkingDays, now, calendar).filter(
+        (alert) => alert.kind === 'missed' || !done.has(deadlineReminderKey(deadlineId, dueOn, alert.leadWorkingDays)),
       );
-      return { status: 'open', dueOn: deadline.dueOn, alerts };
+      return { status: 'open', dueOn, alerts };
     },
 
     /**
@@ -74,17 +86,18 @@ export function createDeadlineActivities({ dataSource, mailer, deadlineWatches, 
     }): Promise<boolean> {
       const deadline = await find(input.deadlineId);
       if (deadline.status !== 'open' || deadline.dueOn !== input.dueOn) return false;
+      const dated = { ...deadline, dueOn: input.dueOn };
       const days = input.leadWorkingDays;
       const notificationId = await recordNotification(
         dataSource.manager,
         {
-          key: deadlineReminderKey(deadline.id, deadline.dueOn, days),
+          key: deadlineReminderKey(deadline.id, input.dueOn, days),
           kind: 'deadline_reminder',
           recipientOrganisation: deadline.organisation,
           recipientUsername: null,
           notaId: deadline.notaId,
           deadlineId: deadline.id,
-          ...deadlineReminderMessage(deadline, days, webAppUrl),
+          ...deadlineReminderMessage(dated, days, webAppUrl),
           at: input.at,
         },
         Boolean(mailer),
@@ -105,19 +118,19 @@ export function createDeadlineActivities({ dataSource, mailer, deadlineWatches, 
           return deadline.status;
         }
         const dispatchedAt = deadline.notaId ? await locked.dispatchedAt(deadline.notaId) : null;
-        const met = dispatchedAt && toAmsterdamDate(dispatchedAt) <= deadline.dueOn;
+        const met = dispatchedAt && toAmsterdamDate(dispatchedAt) <= input.dueOn;
         const closed = await locked.close(deadline.id, met ? 'met' : 'missed', new Date(input.at));
         if (!met) {
           await recordNotification(
             db,
             {
-              key: deadlineMissedKey(deadline.id, deadline.dueOn),
+              key: deadlineMissedKey(deadline.id, input.dueOn),
               kind: 'deadline_missed',
               recipientOrganisation: deadline.organisation,
               recipientUsername: null,
               notaId: deadline.notaId,
               deadlineId: deadline.id,
-              ...deadlineMissedMessage(deadline, webAppUrl),
+              ...deadlineMissedMessage({ ...deadline, dueOn: input.dueOn }, webAppUrl),
               at: input.at,
             },
             Boolean(mailer),

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { equatedDaysSeed } from '@notaflow/calendar';
 import type { NotificationRepository, TransitionRepository } from '@notaflow/persistence';
 import { createFlowActivities, taskDates } from './flow.activities';
 
@@ -31,6 +32,19 @@ describe(taskDates.name, () => {
       '2024-05-08T10:00:00.000Z',
     );
     expect(dueAt).toBe('2024-05-13T21:59:59.999Z');
+  });
+
+  it('skips the days a decree equates with a holiday, as the calendar data holds them', () => {
+    // Opened Monday 23 December 2024: Christmas, Tweede Kerstdag, the equated Friday 27 December and the weekend do
+    // not count; three working days on is Tuesday 31 December, reminded at 9:00 on Monday 30 December.
+    const task = { ...base, slaWorkingDays: 3, reminderWorkingDaysBefore: 1 };
+    const calendar = { equatedDays: equatedDaysSeed };
+    expect(taskDates(task, '2024-12-23T08:00:00.000Z', calendar)).toMatchObject({
+      dueAt: '2024-12-31T22:59:59.999Z',
+      remindAt: '2024-12-30T08:00:00.000Z',
+    });
+    // Without the data 27 December would count.
+    expect(taskDates(task, '2024-12-23T08:00:00.000Z').dueAt).toBe('2024-12-30T22:59:59.999Z');
   });
 
   it('makes a ministerraad task due on its meeting day', () => {

@@ -4,12 +4,13 @@ import {
   addWorkingDays,
   amsterdamEndOfDayInstant,
   amsterdamStartOfDayInstant,
+  equatedDaysSeed,
   toAmsterdamDate,
   workingDaysBetween,
   type IsoDate,
 } from '@notaflow/calendar';
 import { buildRouteTemplate, type TaskType } from '@notaflow/domain';
-import { AnalyticsRepository } from '@notaflow/persistence';
+import { AnalyticsRepository, CalendarRepository } from '@notaflow/persistence';
 import type { DataSource } from 'typeorm';
 import { taskDates } from '../activities/flow.activities';
 import { TurnaroundViewRefresher } from '../apps/api/src/analytics/turnaround-view.refresher';
@@ -19,6 +20,9 @@ import { FlowDriver } from './support/flow-driver';
 import { ApiClient } from './support/http';
 
 const HOUR = 3_600_000;
+
+/** The working days as the API counts them: the equated days as the migration seeds them. */
+const CALENDAR = { equatedDays: equatedDaysSeed };
 
 /** An instant on the Amsterdam wall clock: `at('2024-05-06', 9)` is 09:00 that day (no clock change that day). */
 const at = (day: IsoDate, hour: number, minute = 0) =>
@@ -132,6 +136,8 @@ class History {
         reminderWorkingDaysBefore: 1,
       },
       spec.openedAt.toISOString(),
+      // The equated days as the migration seeds them, as recordTransition reads them.
+      CALENDAR,
     );
     const holder = { organisation: spec.organisation, actor: spec.assignee ?? null, stage: spec.stage, taskId: id };
     await this.event(nota, spec.openedAt, 'task_opened', holder);
@@ -348,7 +354,7 @@ describe('management analytics through the HTTP API', () => {
       ...initial,
       assignee: 'jenv.dg',
       openedAt: at(addDays(today, -30), 9),
-      dueAt: amsterdamEndOfDayInstant(addWorkingDays(today, -1)),
+      dueAt: amsterdamEndOfDayInstant(addWorkingDays(today, -1, CALENDAR)),
     });
     ids.soonTask = await history.task(f, {
       type: 'co-sign',
@@ -356,11 +362,11 @@ describe('management analytics through the HTTP API', () => {
       organisation: 'VWS',
       sla: 10,
       openedAt: at(addDays(today, -30), 9),
-      dueAt: amsterdamEndOfDayInstant(addWorkingDays(today, 3)),
+      dueAt: amsterdamEndOfDayInstant(addWorkingDays(today, 3, CALENDAR)),
     });
 
     ids.deadlineToday = await history.deadline({ organisation: 'JENV', dueOn: today, title: 'Commissiedebat vandaag' });
-    await history.deadline({ organisation: 'JENV', dueOn: addWorkingDays(today, 20), title: 'Later' });
+    await history.deadline({ organisation: 'JENV', dueOn: addWorkingDays(today, 20, CALENDAR), title: 'Later' });
     await history.deadline({ organisation: 'JENV', dueOn: addDays(today, -3), title: 'Gehaald', status: 'met' });
     await history.deadline({ organisation: 'VWS', dueOn: addDays(today, -3), title: 'Van VWS' });
 
@@ -379,8 +385,9 @@ describe('management analytics through the HTTP API', () => {
       to: '2024-05-31',
       groupBy: 'stage',
       groups: [
-        // 59400 (16.5 h, 1 May 00:30), 86400, 259200 (over Hemelvaartsdag: 2 working days), 259200, 691200 (over
-        // Tweede Pinksterdag: 5 working days). Late: the re-initial after the pause, and nota B's.
+        // 59400 (16.5 h, 1 May 00:30), 86400, 259200 (over Hemelvaartsdag to the Friday after it, equated with a
+        // holiday: 1 working day), 259200, 691200 (over Tweede Pinksterdag: 5 working days). Late: the re-initial
+        // after the pause, and nota B's.
         {
           key: 'initialling',
           kind: 'task',
@@ -388,9 +395,9 @@ describe('management analytics through the HTTP API', () => {
           p50Seconds: 259200,
           p90Seconds: 518400,
           meanSeconds: 271080,
-          p50WorkingDays: 2,
+          p50WorkingDays: 1,
           p90WorkingDays: 4.2,
-          meanWorkingDays: 2.4,
+          meanWorkingDays: 2.2,
           overdueCount: 2,
           onTimeRate: 0.6,
         },
@@ -471,7 +478,7 @@ describe('management analytics through the HTTP API', () => {
       meanSeconds: 194914.286,
       p50WorkingDays: 1,
       p90WorkingDays: 3.8,
-      meanWorkingDays: 1.71,
+      meanWorkingDays: 1.57,
       overdueCount: 2,
       onTimeRate: 0.7143,
     });
@@ -494,9 +501,9 @@ describe('management analytics through the HTTP API', () => {
       p50Seconds: 172800,
       p90Seconds: 717120,
       meanSeconds: 267750,
-      p50WorkingDays: 1.5,
+      p50WorkingDays: 1,
       p90WorkingDays: 5.6,
-      meanWorkingDays: 2.38,
+      meanWorkingDays: 2.25,
       overdueCount: 4,
       onTimeRate: 0.5556,
     });
@@ -515,18 +522,22 @@ describe('management analytics through the HTTP API', () => {
     expect(vws.body.groups.map((g: any) => [g.key, g.count, g.overdueCount])).toEqual([['co-signing', 1, 1]]);
   });
 
-  it('keeps working days in PostgreSQL as libs/calendar has them, and leaves them alone when they agree', async () => {
+  it('keeps working days in PostgreSQL as libs/calendar and the equated days have them, and leaves them alone when they agree', async () => {
     const rows = (await app.dataSource.query(
-      `SELECT day::text, is_working_day, ordinal FROM working_days WHERE day BETWEEN '2024-05-08' AND '2024-05-10'`,
+      `SELECT day::text, is_working_day, ordinal FROM working_days WHERE day BETWEEN '2024-05-08' AND '2024-05-13'`,
     )) as { day: string; is_working_day: boolean; ordinal: number }[];
     expect(rows.map((r) => [r.day, r.is_working_day, r.ordinal - rows[0].ordinal])).toEqual([
       ['2024-05-08', true, 0],
       ['2024-05-09', false, 0], // Hemelvaartsdag
-      ['2024-05-10', true, 1],
+      ['2024-05-10', false, 0], // equated with a holiday (Besluit gelijkstelling 2023-2025)
+      ['2024-05-11', false, 0],
+      ['2024-05-12', false, 0],
+      ['2024-05-13', true, 1],
     ]);
     const range = WORKING_DAYS_RANGE;
     const figures = new AnalyticsRepository(app.dataSource);
-    expect(await figures.syncWorkingDays(workingDayRows(range.from, range.to), range)).toBe(0);
+    const calendar = await new CalendarRepository(app.dataSource).workingDayCalendar();
+    expect(await figures.syncWorkingDays(workingDayRows(range.from, range.to, calendar), range)).toBe(0);
   });
 
   it('answers an empty period with empty groups', async () => {
@@ -587,7 +598,7 @@ describe('management analytics through the HTTP API', () => {
         'meanWorkingDays;overdueCount;onTimeRate',
     );
     expect(lines.slice(1)).toEqual([
-      '01-05-2024;31-05-2024;stage;initialling;task;5;259200;518400;271080;2;4,2;2,4;2;0,6',
+      '01-05-2024;31-05-2024;stage;initialling;task;5;259200;518400;271080;1;4,2;2,2;2;0,6',
       '01-05-2024;31-05-2024;stage;decision;task;2;4500;6660;4500;0;0;0;0;1',
       '01-05-2024;31-05-2024;stage;co-signing;task;1;777600;777600;777600;7;7;7;2;0',
       '01-05-2024;31-05-2024;stage;changes_requested;changes_requested;1;360000;360000;360000;2;2;2;0;',
@@ -616,7 +627,7 @@ describe('management analytics through the HTTP API', () => {
 
     const soon = await manager.get('/analytics/overdue?withinWorkingDays=5');
     expect(soon.status).toBe(200);
-    expect(soon.body.dueBy).toBe(addWorkingDays(today, 5));
+    expect(soon.body.dueBy).toBe(addWorkingDays(today, 5, CALENDAR));
     expect(soon.body.items.map((i: any) => i.id)).toEqual([...within0, ids.soonTask]);
     const [bz, overdue, deadline, later] = soon.body.items;
     expect(bz).toMatchObject({
@@ -629,10 +640,10 @@ describe('management analytics through the HTTP API', () => {
       dueOn: '2024-05-29',
       dueAt: amsterdamEndOfDayInstant('2024-05-29').toISOString(),
       overdue: true,
-      workingDaysLeft: workingDaysBetween(today, '2024-05-29'),
+      workingDaysLeft: workingDaysBetween(today, '2024-05-29', CALENDAR),
     });
     expect(overdue).toMatchObject({ kind: 'task', type: 'initial', holder: 'jenv.dg', overdue: true, dossier: null });
-    expect(overdue.workingDaysLeft).toBe(workingDaysBetween(today, overdue.dueOn));
+    expect(overdue.workingDaysLeft).toBe(workingDaysBetween(today, overdue.dueOn, CALENDAR));
     expect(overdue.onsKenmerk).toMatch(/^\d{7}$/);
     expect(deadline).toMatchObject({
       kind: 'deadline',
@@ -649,7 +660,7 @@ describe('management analytics through the HTTP API', () => {
       organisation: 'VWS',
       holder: 'VWS',
       overdue: false,
-      dueOn: addWorkingDays(today, 3),
+      dueOn: addWorkingDays(today, 3, CALENDAR),
     });
     expect(later.workingDaysLeft).toBe(3);
 

@@ -173,28 +173,32 @@ describe('the approval flow through the HTTP API', () => {
 
     // Once sent, the same request is taken: the refusals were about the moment, not the request.
     await flow.decide('staff', nota.id, 'approve');
-    const recorded = await flow.as.staff.post(`/notas/${nota.id}/kamerstuk`, { dossier: '28 638', number: 249 });
+    const recorded = await flow.as.staff.post(`/notas/${nota.id}/kamerstuk`, { dossier: '28 638', number: 255 });
     expect(recorded.status).toBe(200);
-    expect(recorded.body.kamerstuk).toMatchObject({ dossier: '28 638', number: 249 });
+    expect(recorded.body.kamerstuk).toMatchObject({ dossier: '28 638', number: 255 });
   });
 
   it.each([
     // Prinsjesdag 2025 is Tuesday 16 September; 22:30 UTC on the 15th is already the 16th in The Hague.
-    ['the evening before Prinsjesdag', '2025-09-15T21:30:00.000Z', '2024-2025'],
-    ['the first minutes of Prinsjesdag', '2025-09-15T22:30:00.000Z', '2025-2026'],
-  ])('takes the vergaderjaar of a Kamerstuk from the dispatch day in The Hague: %s', async (_when, at, expected) => {
-    const nota = await flow.registerAndSubmit({ route: SHORT_ROUTE });
-    await flow.decide('bewindspersoon', nota.id, 'approve');
-    await flow.decide('staff', nota.id, 'approve');
-    // A dispatch on a chosen day: the read model's date is moved, the flow having finished.
-    await app.client.workflow.getHandle(`nota-${nota.id}`).result();
-    await app.dataSource.query('UPDATE notas SET dispatched_at = $2 WHERE id = $1', [nota.id, at]);
-    expect(vergaderjaarOf(toAmsterdamDate(at))).toBe(expected);
+    // Each its own number: a Kamerstuk belongs to one nota.
+    ['the evening before Prinsjesdag', '2025-09-15T21:30:00.000Z', '2024-2025', 250],
+    ['the first minutes of Prinsjesdag', '2025-09-15T22:30:00.000Z', '2025-2026', 256],
+  ])(
+    'takes the vergaderjaar of a Kamerstuk from the dispatch day in The Hague: %s',
+    async (_when, at, expected, number) => {
+      const nota = await flow.registerAndSubmit({ route: SHORT_ROUTE });
+      await flow.decide('bewindspersoon', nota.id, 'approve');
+      await flow.decide('staff', nota.id, 'approve');
+      // A dispatch on a chosen day: the read model's date is moved, the flow having finished.
+      await app.client.workflow.getHandle(`nota-${nota.id}`).result();
+      await app.dataSource.query('UPDATE notas SET dispatched_at = $2 WHERE id = $1', [nota.id, at]);
+      expect(vergaderjaarOf(toAmsterdamDate(at))).toBe(expected);
 
-    const reply = await flow.as.staff.post(`/notas/${nota.id}/kamerstuk`, { dossier: '28 638', number: 250 });
-    expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ dispatchedAt: at, kamerstuk: { number: 250, vergaderjaar: expected } });
-  });
+      const reply = await flow.as.staff.post(`/notas/${nota.id}/kamerstuk`, { dossier: '28 638', number });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatchObject({ dispatchedAt: at, kamerstuk: { number, vergaderjaar: expected } });
+    },
+  );
 
   it('records one of two different Kamerstuk numbers sent at once, and refuses the other with 409', async () => {
     const nota = await flow.registerAndSubmit({ route: SHORT_ROUTE });

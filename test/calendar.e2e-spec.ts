@@ -34,14 +34,18 @@ describe('the calendar API', () => {
     // Koningsdag 2025 is Saturday 26 April (the 27th is a Sunday): Monday the 28th is an ordinary working day.
     expect(await date('/calendar/add-working-days?from=2025-04-25&days=1')).toBe('2025-04-28');
     expect(await date('/calendar/add-working-days?from=2025-04-24&days=2')).toBe('2025-04-28');
-    // Koningsdag on a Thursday (2023).
-    expect(await date('/calendar/add-working-days?from=2023-04-26&days=1')).toBe('2023-04-28');
+    // Koningsdag on a Thursday (2023), and the Friday after it equated with a holiday by decree (ATW art. 3 lid 3).
+    expect(await date('/calendar/add-working-days?from=2023-04-26&days=1')).toBe('2023-05-01');
+    // 5 May counts as a holiday every year, not only in a lustrum year: Friday 5 May 2023.
+    expect(await date('/calendar/add-working-days?from=2023-05-04&days=1')).toBe('2023-05-08');
     // Eerste and Tweede Kerstdag, Nieuwjaarsdag.
     expect(await date('/calendar/add-working-days?from=2023-12-22&days=3')).toBe('2023-12-29');
     expect(await date('/calendar/add-working-days?from=2023-12-22&days=5')).toBe('2024-01-03');
-    // Hemelvaartsdag 2024-05-09, forwards and backwards.
-    expect(await date('/calendar/add-working-days?from=2024-05-08&days=1')).toBe('2024-05-10');
-    expect(await date('/calendar/add-working-days?from=2024-05-10&days=-1')).toBe('2024-05-08');
+    // Hemelvaartsdag 2024-05-09 and the Friday after it, equated by decree, forwards and backwards.
+    expect(await date('/calendar/add-working-days?from=2024-05-08&days=1')).toBe('2024-05-13');
+    expect(await date('/calendar/add-working-days?from=2024-05-13&days=-1')).toBe('2024-05-08');
+    // Hemelvaartsdag 2021 (13 May): no decree day is known for 2021, so the Friday counts.
+    expect(await date('/calendar/add-working-days?from=2021-05-12&days=1')).toBe('2021-05-14');
     // 0 days: the day itself when it is a working day, else the next one (Algemene termijnenwet art. 1).
     expect(await date('/calendar/add-working-days?from=2024-05-08&days=0')).toBe('2024-05-08');
     expect(await date('/calendar/add-working-days?from=2024-05-11&days=0')).toBe('2024-05-13');
@@ -90,9 +94,10 @@ describe('the calendar API', () => {
   });
 
   it('counts working days and names the vergaderjaar', async () => {
-    expect((await staff.get('/calendar/working-days?from=2024-05-01&to=2024-05-31')).body).toEqual({ workingDays: 20 });
+    expect((await staff.get('/calendar/working-days?from=2024-05-01&to=2024-05-31')).body).toEqual({ workingDays: 19 });
+    // Hemelvaartsdag (9 May) and the Friday after it, equated by decree.
     expect((await staff.get('/calendar/working-days?from=2024-05-31&to=2024-05-01')).body).toEqual({
-      workingDays: -20,
+      workingDays: -19,
     });
     expect((await staff.get('/calendar/vergaderjaar?date=2023-10-18')).body).toEqual({
       vergaderjaar: '2023-2024',
@@ -151,7 +156,10 @@ describe('the calendar API', () => {
       ['voorjaarsreces 2024', '2024-02-16', '2024-02-26'],
       ['meireces 2024', '2024-04-26', '2024-05-13'],
       ['zomerreces 2024', '2024-07-05', '2024-09-02'],
+      ['kerstreces 2025-2026', '2025-12-19', '2026-01-12'],
     ]);
+    // Each seeded recess says where it was read.
+    for (const recess of seeded.body) expect(recess.source).toEqual(expect.stringMatching(/\S/));
 
     const recess = { name: 'herfstreces 2024', fromOn: '2024-10-18', toOn: '2024-10-28' };
     const forbidden = await staff.post('/calendar/recesses', recess);
@@ -160,7 +168,7 @@ describe('the calendar API', () => {
 
     const created = await admin.post('/calendar/recesses', recess);
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), ...recess });
+    expect(created.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), ...recess, source: null });
     expect((await staff.get('/calendar/recesses')).body).toContainEqual(created.body);
 
     // Overlapping another recess, or starting on the same day: 409.
@@ -198,7 +206,7 @@ describe('the calendar API', () => {
     expect((await admin.request('DELETE', `/calendar/recesses/${created.body.id}`)).status).toBe(204);
     expect((await admin.request('DELETE', `/calendar/recesses/${created.body.id}`)).status).toBe(404);
     expect((await admin.request('DELETE', '/calendar/recesses/not-a-uuid')).status).toBe(404);
-    expect((await staff.get('/calendar/recesses')).body).toHaveLength(7);
+    expect((await staff.get('/calendar/recesses')).body).toHaveLength(8);
   });
 
   it('uses a ministerraad break added through the API', async () => {
@@ -208,7 +216,12 @@ describe('the calendar API', () => {
     expect(await plan()).toMatchObject({ stage: 'ministerraad', latestStart: '2030-08-02' });
 
     const breaks = await staff.get('/calendar/ministerraad-breaks');
-    expect(breaks.body.map((b: any) => [b.fromOn, b.toOn])).toEqual([['2022-07-16', '2022-08-14']]);
+    expect(breaks.body.map((b: any) => [b.fromOn, b.toOn])).toEqual([
+      ['2018-07-14', '2018-08-16'],
+      ['2022-07-16', '2022-08-14'],
+      ['2023-07-15', '2023-08-17'],
+      ['2024-07-13', '2024-08-15'],
+    ]);
     expect(
       (await staff.post('/calendar/ministerraad-breaks', { name: 'x', fromOn: '2030-07-06', toOn: '2030-08-25' }))
         .status,

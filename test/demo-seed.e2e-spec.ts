@@ -53,6 +53,17 @@ describe('the demo dossier 28 638', () => {
     expect(notas.find((n: any) => n.kamerstuk)?.kamerstuk).toMatchObject({ dossier: '28 638', number: 248 });
   });
 
+  it('words the dossier as the seeds do: the herijking, and letters to the Voorzitter of the Tweede Kamer', async () => {
+    const notas = (await flow.as.staff.get('/notas?limit=200')).body;
+    const titles = notas.map((n: any) => n.title).join('\n');
+    expect(titles).toContain('Bloemlezing herijking programma Samen tegen mensenhandel');
+    expect(titles).not.toMatch(/re-?calibratie/i);
+    const postponement = await flow.nota('4914404a-0000-4000-8000-000000000002');
+    const remarks = postponement.history.map((e: any) => e.remarks).filter(Boolean);
+    expect(remarks).toContain('Verzonden aan de Voorzitter van de Tweede Kamer der Staten-Generaal');
+    expect(remarks.join('\n')).not.toMatch(/vaste commissie/);
+  });
+
   it.each<Who>(['afdelingshoofd', 'directeur', 'dg', 'bewindspersoon', 'vws', 'bz', 'bho', 'szw', 'mr', 'staff'])(
     'gives %s real work in their inbox',
     async (who) => {

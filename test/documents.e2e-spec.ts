@@ -169,6 +169,17 @@ describe.each(drivers)("a nota's documents on %s", (_driver, env) => {
     expect(reply).toMatchObject({ status: 400, body: { errors: [{ name: 'body', code: 'bad_format' }] } });
   });
 
+  it('answers a version no PostgreSQL integer holds with 400 naming it, not 500', async () => {
+    for (const [path, name] of [
+      ['documents?version=1e308', 'version'],
+      ['changes?to=2147483648', 'to'],
+      ['changes?from=9007199254740993', 'from'],
+    ]) {
+      const reply = await staff.get(`/notas/${notaId}/${path}`);
+      expect(reply).toMatchObject({ status: 400, body: { code: 'validation_failed', errors: [{ name }] } });
+    }
+  });
+
   it('keeps no row and no staged file when the client goes away mid-upload', async () => {
     await abortedUpload(app.baseUrl, staff.token!, notaId);
     // The server learns of the closed connection asynchronously: give it a moment on a busy machine.

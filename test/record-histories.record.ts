@@ -80,6 +80,25 @@ describe(`recording ${VERSION} histories`, () => {
     await flow.as.staff.post(`/notas/${nota.id}/withdraw`, { reason: 'ingetrokken' });
     await save('withdrawn', nota.id);
   });
+
+  it('a route in its own order, each co-signing ministry with its own term', async () => {
+    const nota = await flow.registerAndSubmit({
+      route: {
+        ...DEMO_ROUTE,
+        reviewers: ['jenv.dg'],
+        coSigners: ['VWS', 'BZ'],
+        stages: ['initialling', 'co-signing', 'ministerraad', 'decision', 'dispatch'],
+        coSigningDueWorkingDays: { VWS: 15, BZ: 5 },
+      },
+    });
+    await flow.decide('dg', nota.id, 'approve');
+    await flow.decide('vws', nota.id, 'approve');
+    await flow.decide('bz', nota.id, 'approve');
+    await flow.decide('mr', nota.id, 'approve');
+    await flow.decide('bewindspersoon', nota.id, 'approve');
+    await flow.decide('staff', nota.id, 'approve');
+    await save('reordered', nota.id);
+  });
 });
 
 /** `npm run record:histories -- -t 'deadline watch'` records only these. */

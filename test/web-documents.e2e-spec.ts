@@ -1,33 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ZipFile } from 'yazl';
 import { startTestApp, type TestApp } from './support/app';
 import {
   describeViolations,
-  ensureWebApp,
-  launchChromium,
   poll,
   screenshot,
   seriousAxeViolations,
   signIn,
   type Session,
+  useChromium,
 } from './support/browser';
 import { pdfWith, upload } from './support/documents';
 import { FlowDriver } from './support/flow-driver';
 
 const log = (line: string) => process.stdout.write(`\n${line}\n`);
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebApp(log);
-  browser = await launchChromium(log);
-}, 15 * 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-}, 60_000);
+const chromium = useChromium(log);
 
 /**
  * A nota's documents in the staff web app, in Debian's Chromium against the API with a real worker: writing the
@@ -50,7 +40,7 @@ describe("a nota's documents in the web app", () => {
   }, 60_000);
 
   async function as(username: string): Promise<Page> {
-    const session = await signIn(browser, app.baseUrl, username);
+    const session = await signIn(chromium.browser, app.baseUrl, username);
     sessions.push(session);
     return session.page;
   }

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addDays, dayOfWeek, toAmsterdamDate } from '@notaflow/calendar';
 import { DemoSeedService } from '../apps/api/src/seed/demo-seed.service';
 import { formatMonth } from '../apps/web/src/lib/dates';
@@ -9,28 +9,18 @@ import { startOidcProvider, WEB_CLIENT_ID, type OidcProviderStub } from './suppo
 import {
   describeViolations,
   dutchDay,
-  ensureWebApp,
   focused,
-  launchChromium,
   openContext,
   poll,
   screenshot,
   seriousAxeViolations,
   signIn,
   type Session,
+  useChromium,
 } from './support/browser';
 
 const log = (line: string) => process.stdout.write(`\n${line}\n`);
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebApp(log);
-  browser = await launchChromium(log);
-}, 15 * 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-}, 60_000);
+const chromium = useChromium(log);
 
 /**
  * The staff web app in Debian's Chromium against the product as `npm start` runs it: the API serving the built app
@@ -59,7 +49,7 @@ describe('the staff web app in a real browser', () => {
   }, 60_000);
 
   async function as(username: string): Promise<Page> {
-    const session = await signIn(browser, app.baseUrl, username);
+    const session = await signIn(chromium.browser, app.baseUrl, username);
     sessions.push(session);
     return session.page;
   }
@@ -127,7 +117,7 @@ describe('the staff web app in a real browser', () => {
   });
 
   it('passes axe (WCAG 2.1 AA) on every main page, and keeps a screenshot of each', async () => {
-    const visitor = await openContext(browser);
+    const visitor = await openContext(chromium.browser);
     sessions.push(visitor);
     await visitor.page.goto(`${app.baseUrl}/notas`);
     await visitor.page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
@@ -618,7 +608,7 @@ describe('signing in to the web app with the identity provider (authorization co
   });
 
   it('signs in through the identity provider and back, and signs out there too', async () => {
-    const session = await openContext(browser);
+    const session = await openContext(chromium.browser);
     const { page } = session;
     try {
       await page.goto(`${app.baseUrl}/taken`);

@@ -34,7 +34,9 @@ export async function deadlineWatchWorkflow({ deadlineId }: DeadlineWatchInput):
     changed = false;
     schedule = await activities.deadlineSchedule({ deadlineId, now: new Date().toISOString() });
     const [next] = schedule.alerts;
-    if (schedule.status !== 'open' || !next) return { status: schedule.status };
+    const { dueOn } = schedule;
+    // A deadline without a date has nothing to wait for: its watch is started again once it is dated.
+    if (schedule.status !== 'open' || !next || dueOn === null) return { status: schedule.status };
 
     const wait = Date.parse(next.at) - Date.now();
     if (wait > 0 && (await condition(() => changed, wait))) continue;
@@ -42,12 +44,12 @@ export async function deadlineWatchWorkflow({ deadlineId }: DeadlineWatchInput):
     if (next.kind === 'reminder') {
       await activities.remindOfDeadline({
         deadlineId,
-        dueOn: schedule.dueOn,
+        dueOn,
         leadWorkingDays: next.leadWorkingDays,
         at: new Date().toISOString(),
       });
     } else {
-      await activities.closeOverdueDeadline({ deadlineId, dueOn: schedule.dueOn, at: new Date().toISOString() });
+      await activities.closeOverdueDeadline({ deadlineId, dueOn, at: new Date().toISOString() });
     }
   }
 }

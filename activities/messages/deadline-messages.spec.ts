@@ -17,9 +17,9 @@ describe(deadlineReminderMessage.name, () => {
     [5, 'over 5 werkdagen'],
   ])('reminds %i working days ahead as "%s", with the due day in words and a link', (lead, when) => {
     expect(deadlineReminderMessage(deadline, lead, WEB)).toEqual({
-      subject: `Herinnering: Toezegging: Brief over de aanpak van mensenhandel (Kamerstuk 28 638) verloopt ${when} (maandag 7 december 2026)`,
+      subject: `Herinnering: Toezegging: Brief over de aanpak van mensenhandel (Kamerstukdossier 28 638) verloopt ${when} (maandag 7 december 2026)`,
       body:
-        'Toezegging: Brief over de aanpak van mensenhandel (Kamerstuk 28 638) moet uiterlijk maandag 7 december 2026 ' +
+        'Toezegging: Brief over de aanpak van mensenhandel (Kamerstukdossier 28 638) moet uiterlijk maandag 7 december 2026 ' +
         'zijn afgehandeld.\n\nTermijn: https://notaflow.minjenv.example/termijnen/d1',
     });
   });
@@ -36,9 +36,9 @@ describe(deadlineMissedMessage.name, () => {
   it('says the deadline was missed, and links to it', () => {
     expect(deadlineMissedMessage({ ...deadline, kind: 'motie' }, WEB)).toEqual({
       subject:
-        'Termijn verstreken: Motie: Brief over de aanpak van mensenhandel (Kamerstuk 28 638) (maandag 7 december 2026)',
+        'Termijn verstreken: Motie: Brief over de aanpak van mensenhandel (Kamerstukdossier 28 638) (maandag 7 december 2026)',
       body:
-        'Motie: Brief over de aanpak van mensenhandel (Kamerstuk 28 638) had uiterlijk maandag 7 december 2026 moeten ' +
+        'Motie: Brief over de aanpak van mensenhandel (Kamerstukdossier 28 638) had uiterlijk maandag 7 december 2026 moeten ' +
         'zijn afgehandeld en is als gemist geregistreerd.\n\nTermijn: https://notaflow.minjenv.example/termijnen/d1',
     });
   });

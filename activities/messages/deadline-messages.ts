@@ -10,7 +10,7 @@ export interface DeadlineFacts {
   title: string;
   dossier: string | null;
   dueOn: IsoDate;
-  originalDueOn: IsoDate;
+  originalDueOn: IsoDate | null;
 }
 
 /** To the deadline's organisation, a lead time in working days before its due day (0: on the day). */
@@ -18,7 +18,7 @@ export function deadlineReminderMessage(deadline: DeadlineFacts, leadWorkingDays
   const when =
     leadWorkingDays === 0 ? 'vandaag' : leadWorkingDays === 1 ? 'over 1 werkdag' : `over ${leadWorkingDays} werkdagen`;
   const postponed =
-    deadline.originalDueOn !== deadline.dueOn
+    deadline.originalDueOn && deadline.originalDueOn !== deadline.dueOn
       ? ` (na uitstel; oorspronkelijk ${formatDutchDate(deadline.originalDueOn, { weekday: true })})`
       : '';
   return {
@@ -41,7 +41,7 @@ export function deadlineMissedMessage(deadline: DeadlineFacts, webAppUrl: string
 
 function describe(deadline: DeadlineFacts): string {
   const what = `${DEADLINE_KIND_LABELS[deadline.kind]}: ${deadline.title}`;
-  return deadline.dossier ? `${what} (Kamerstuk ${deadline.dossier})` : what;
+  return deadline.dossier ? `${what} (Kamerstukdossier ${deadline.dossier})` : what;
 }
 
 function day(date: IsoDate): string {

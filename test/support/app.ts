@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { createSmtpMailer } from '@notaflow/activities';
 import { loadConfig, type AppConfig } from '@notaflow/config';
 import { createDataSource } from '@notaflow/persistence';
+import { temporalConnectionOptions, temporalDataConverter } from '@notaflow/temporal-connection';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { workflowBundleOptions } from '../../apps/worker/src/bundle';
 import { createWorker } from '../../apps/worker/src/worker';
@@ -32,6 +33,8 @@ export function workflowBundle(): Promise<{ code: string }> {
 
 export interface RunningWorker {
   worker: Worker;
+  /** Why each payload the worker could not open was refused (the worker process logs them). */
+  unreadable: string[];
   stop(): Promise<void>;
 }
 
@@ -42,7 +45,9 @@ export async function startTestWorker(
   bundle?: { code: string },
 ): Promise<RunningWorker> {
   quietRuntime();
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const unreadable: string[] = [];
+  // As the worker process does: the configured TLS and payload codec.
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   // As the worker process does: email when SMTP_URL is set.
   const mailer = config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;
   const worker = await createWorker({
@@ -52,10 +57,15 @@ export async function startTestWorker(
     dataSource,
     mailer,
     workflows: { workflowBundle: bundle ?? (await workflowBundle()) },
+    dataConverter: temporalDataConverter(config, {
+      side: 'worker',
+      onUnreadable: (error) => unreadable.push(error.message),
+    }),
   });
   const running = worker.run();
   return {
     worker,
+    unreadable,
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
@@ -97,8 +107,12 @@ export async function startTestApp(options: { worker?: boolean; env?: Record<str
   const address = app.getHttpServer().address() as { port: number };
   const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: 5 });
   await dataSource.initialize();
-  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const connection = Connection.lazy(temporalConnectionOptions(config));
+  const client = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: temporalDataConverter(config, { side: 'client' }),
+  });
   const worker = options.worker === false ? undefined : await startTestWorker(config, dataSource);
   const testApp: TestApp = {
     config,

@@ -23,6 +23,22 @@ export async function launchChromium(log: (line: string) => void): Promise<Brows
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
 }
 
+/**
+ * One Chromium for a test file, with the web app built: launched before the file's first test, closed after its last.
+ * Read `.browser` inside a test or hook, not when the file loads.
+ */
+export function useChromium(log: (line: string) => void): { browser: Browser } {
+  const handle = {} as { browser: Browser };
+  beforeAll(async () => {
+    ensureWebApp(log);
+    handle.browser = await launchChromium(log);
+  }, 15 * 60_000);
+  afterAll(async () => {
+    await handle.browser?.close();
+  }, 60_000);
+  return handle;
+}
+
 /** A signed-in user in a browser context of their own, as on their own machine. */
 export interface Session {
   context: BrowserContext;

@@ -6,9 +6,10 @@ import {
   type Decision,
   type NotaStage,
   type RouteTemplate,
+  type FlowEventRecord,
   type TaskType,
 } from '@notaflow/domain';
-import { TransitionRepository, type FlowEventRecord, type TransitionRecord } from '@notaflow/persistence';
+import { TransitionRepository, type TransitionRecord } from '@notaflow/persistence';
 import type {
   DecideInput,
   DecideResult,

@@ -11,8 +11,17 @@ export class ApiClient {
     readonly token?: string,
   ) {}
 
+  /**
+   * Signs in as a client should: a 503 says when to try again (Retry-After), as the API answers when PostgreSQL is
+   * slow to hand out a connection on a machine under load. Three tries, then the answer stands.
+   */
   static async login(baseUrl: string, username: string, password = 'demo'): Promise<ApiClient> {
-    const reply = await new ApiClient(baseUrl).post<{ accessToken: string }>('/auth/token', { username, password });
+    let reply = await new ApiClient(baseUrl).post<{ accessToken: string }>('/auth/token', { username, password });
+    for (let attempt = 1; reply.status === 503 && attempt < 3; attempt++) {
+      const seconds = Math.min(Number(reply.headers.get('retry-after')) || 1, 5);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      reply = await new ApiClient(baseUrl).post<{ accessToken: string }>('/auth/token', { username, password });
+    }
     if (reply.status !== 200)
       throw new Error(`login of ${username} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
     return new ApiClient(baseUrl, reply.body.accessToken);

@@ -114,7 +114,9 @@ async function runCoSigning(flow: StageRunner, stage: CoSigningStage, position: 
       type: 'co-sign' as const,
       organisation,
       assignee: null,
-      slaWorkingDays: stage.slaWorkingDays,
+      // A ministry's own term when the route gives one. Flows started before routes could give one have no such
+      // terms in their input, so they open the very tasks they opened before: nothing for replay to notice.
+      slaWorkingDays: stage.slaWorkingDaysByMinistry?.[organisation] ?? stage.slaWorkingDays,
       reminderWorkingDaysBefore: stage.reminderWorkingDaysBefore,
     })),
   );

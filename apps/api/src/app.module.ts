@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { SecurityModule } from './security/security.module';
 import { CalendarFeedModule } from './calendar-feeds/calendar-feed.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CodecModule } from './codec/codec.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DeadlineModule } from './deadlines/deadline.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AnalyticsModule,
         MetricsModule,
         CalendarFeedModule,
+        CodecModule,
       ],
     };
   }

@@ -5,6 +5,11 @@ import pino from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from '@notaflow/config';
 import { createDataSource, waitForDatabase } from '@notaflow/persistence';
 import { createSmtpMailer } from '@notaflow/activities';
+import {
+  temporalBoundaryWarnings,
+  temporalConnectionOptions,
+  temporalDataConverter,
+} from '@notaflow/temporal-connection';
 import { createWorker } from './worker';
 import { PinoTemporalLogger } from './temporal-logger';
 
@@ -45,7 +50,8 @@ async function main(): Promise<void> {
   });
   await dataSource.initialize();
   const mailer = config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  for (const warning of temporalBoundaryWarnings(config)) logger.warn(warning);
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   try {
     const worker = await createWorker({
       connection,
@@ -55,9 +61,21 @@ async function main(): Promise<void> {
       mailer,
       webAppUrl: webAppUrl(config),
       workflows: { workflowBundle: { codePath: BUNDLE_PATH } },
+      dataConverter: temporalDataConverter(config, {
+        side: 'worker',
+        // A forged or misrouted payload reaches the flow as nothing, which its Update validators refuse: said here.
+        onUnreadable: (error) =>
+          logger.warn({ reason: error.message }, 'a payload that could not be opened was refused'),
+      }),
     });
     logger.info(
-      { taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS, email: mailer ? 'smtp' : 'off' },
+      {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        address: config.TEMPORAL_ADDRESS,
+        email: mailer ? 'smtp' : 'off',
+        tls: connectionTls(config),
+        payloadKey: config.TEMPORAL_PAYLOAD_KEYS?.[0]?.id ?? 'none',
+      },
       'worker started',
     );
     // Runtime's default shutdown signals (SIGINT, SIGTERM) drain in-flight tasks, then run() resolves.
@@ -68,6 +86,12 @@ async function main(): Promise<void> {
     await connection.close();
     await dataSource.destroy();
   }
+}
+
+/** For the start-up line: which TLS, never a path's contents. */
+function connectionTls(config: AppConfig): 'off' | 'tls' | 'mtls' {
+  const tls = temporalConnectionOptions(config).tls;
+  return !tls ? 'off' : tls.clientCertPair ? 'mtls' : 'tls';
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import type { NativeConnection } from '@temporalio/worker';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
@@ -15,6 +16,8 @@ export interface NotaflowWorkerOptions {
   /** A prebuilt bundle (production) or the bundler's input (tests). */
   workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'>;
   identity?: string;
+  /** The payload codec of the configured keys (`temporalDataConverter`); the API's client must use the same. */
+  dataConverter?: DataConverter;
 }
 
 /** The worker the process runs and the tests run: same workflows, same activities. */
@@ -24,6 +27,7 @@ export function createWorker(options: NotaflowWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.identity ? { identity: options.identity } : {}),
+    ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
     ...options.workflows,
     activities: createActivities({
       dataSource: options.dataSource,

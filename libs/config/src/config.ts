@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@notaflow/temporal';
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+import { bool, originList } from './settings';
+import { checkTemporalBoundary, temporalBoundarySettings } from './temporal-boundary';
 
 const port = z.coerce
   .number({ error: 'must be a port number' })
@@ -54,19 +52,7 @@ const settings = z.object({
   MAIL_FROM: z.string().min(3).default('notaflow <notaflow@notaflow.example>'),
   WEB_DIST_DIR: z.string().optional(),
   /** Origins (comma-separated) whose pages may call the API from a browser; none by default (same origin only). */
-  CORS_ORIGINS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
-    .refine(
-      (origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
-      'must be comma-separated origins such as https://notaflow.minjenv.nl',
-    )
-    .default([]),
+  CORS_ORIGINS: originList('https://notaflow.minjenv.nl').default([]),
   /** Requests one user may make in any 60 seconds; beyond it 429 until earlier ones age out. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(1200),
   /** Sign-in attempts per minute from one IP address. */
@@ -106,10 +92,12 @@ const settings = z.object({
     .string()
     .regex(/^[^\s/]+:\d{1,5}$/, 'must be host:port')
     .optional(),
+  ...temporalBoundarySettings,
 });
 
 /** The API signs users in: it needs the settings of its AUTH_MODE, and of its document store. */
 export const configSchema = settings.superRefine((c, ctx) => {
+  checkTemporalBoundary(c, ctx);
   if (c.NODE_ENV === 'production' && c.AUTH_MODE === 'demo') {
     ctx.addIssue({
       code: 'custom',
@@ -134,6 +122,9 @@ export const configSchema = settings.superRefine((c, ctx) => {
 
 export type AppConfig = z.infer<typeof configSchema>;
 
+/** The worker and the migration commands: no sign-in settings, but the same way to Temporal. */
+const workerSchema = settings.superRefine(checkTemporalBoundary);
+
 /** Who reads the configuration: the worker and the migration commands sign nobody in, so need no auth settings. */
 export type ConfigReader = 'api' | 'worker' | 'migrations';
 
@@ -146,7 +137,7 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   reader: ConfigReader = 'api',
 ): AppConfig {
-  return parseEnv(reader === 'api' ? configSchema : settings, env);
+  return parseEnv(reader === 'api' ? configSchema : workerSchema, env);
 }
 
 function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
@@ -158,7 +149,7 @@ function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | u
       const key = issue.path.join('.') || 'environment';
       const value = cleaned[key];
       if (value === undefined && issue.code === 'invalid_type') return `${key} is required`;
-      const shown = value === undefined || /SECRET|PASSWORD|TOKEN/.test(key) ? '' : ` (got "${value}")`;
+      const shown = value === undefined || /SECRET|PASSWORD|TOKEN|KEY/.test(key) ? '' : ` (got "${value}")`;
       return `${key} ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);

@@ -10,6 +10,9 @@ export const DEADLINE_KINDS = [
   'kamervragen',
   'begrotingsbehandeling',
   'reporting',
+  'schriftelijk_overleg',
+  'tweeminutendebat',
+  'commissieverzoek',
   'other',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

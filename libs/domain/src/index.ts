@@ -1,5 +1,7 @@
 export * from './deadlines';
+export * from './flow-records';
 export * from './demo-users';
+export * from './kamerstuk';
 export * from './nota';
 export * from './roles';
 export * from './route';

@@ -54,6 +54,8 @@ export const NOTA_PROBLEM_CODES = [
   'flow_ended',
   'kamerstuk_before_dispatch',
   'kamerstuk_already_recorded',
+  /** The Kamerstuk (dossier + nr.) is recorded for another nota already: one Kamerstuk, one nota. */
+  'kamerstuk_taken',
 ] as const;
 
 export const TASK_PROBLEM_CODES = ['task_not_found', 'task_not_open', 'task_not_holder'] as const;
@@ -65,9 +67,24 @@ export const DEADLINE_PROBLEM_CODES = [
   'postponement_not_found',
   'postponement_pending',
   'postponement_decided',
+  /** Only a deadline with a standard term (Kamervragen, Woo) is extended by a notice. */
+  'deadline_not_extendable',
+  'deadline_already_extended',
+  /** The uitstelbericht (or Woo verdaging) came after the first term had ended: it extends nothing. */
+  'extension_notice_too_late',
 ] as const;
 
-export const CALENDAR_PROBLEM_CODES = ['calendar_period_not_found', 'calendar_period_overlap'] as const;
+export const CALENDAR_PROBLEM_CODES = [
+  'calendar_period_not_found',
+  'calendar_period_overlap',
+  'equated_day_exists',
+  'equated_day_not_found',
+  /** The ministerraad meets that day already (by the Friday rule or a recorded meeting). */
+  'ministerraad_meeting_exists',
+  'ministerraad_meeting_not_found',
+  'kamer_event_overlap',
+  'kamer_event_not_found',
+] as const;
 
 export const CALENDAR_FEED_PROBLEM_CODES = [
   'calendar_feed_not_found',
@@ -165,6 +182,26 @@ export const FIELD_ERROR_CODES = [
   'preset_mismatch',
   'no_meeting_to_plan_on',
   'bad_host',
+  /** `route.stages` names a stage whose people the route does not have (no reviewers, no coSigners). */
+  'stage_without_participants',
+  'dispatch_not_last',
+  /** `route.stages` leaves out decision, dispatch, or a stage whose people the route names. */
+  'stage_missing',
+  /** A term given for a ministry that is not among the route's coSigners. */
+  'not_a_co_signer',
+  /** An equated day must be one that would count otherwise: not a weekend day or a public holiday. */
+  'not_a_working_day',
+  'only_with_begrotingsbehandeling',
+  /** Two fields that say the same thing differently (a dueOn and an anchor): give one. */
+  'conflicts_with',
+  /** The calendar data holds two such events in that year: `anchor.vergaderjaar` says which. */
+  'anchor_ambiguous',
+  /** A notice cannot predate the receipt of what it answers. */
+  'before_receipt',
+  /** The uitstelbericht always extends the Kamervragen term by three weeks, never by less. */
+  'extension_fixed',
+  /** Something that happened (a letter sent, a request made) cannot be dated after today. */
+  'in_the_future',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -114,6 +114,9 @@ export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, string>> = {
   kamervragen: 'Kamervragen',
   begrotingsbehandeling: 'Begrotingsbehandeling',
   reporting: 'Periodieke rapportage',
+  schriftelijk_overleg: 'Schriftelijk overleg',
+  tweeminutendebat: 'Tweeminutendebat',
+  commissieverzoek: 'Commissieverzoek',
   other: 'Overig',
 };
 

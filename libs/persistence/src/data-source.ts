@@ -20,6 +20,9 @@ import { Analytics1763900600000 } from './migrations/1763900600000-analytics';
 import { AuditAndSignIn1763900700000 } from './migrations/1763900700000-audit-and-sign-in';
 import { NotaFlowSeq1763900800000 } from './migrations/1763900800000-nota-flow-seq';
 import { Documents1763900900000 } from './migrations/1763900900000-documents';
+import { CalendarLaw1763910000000 } from './migrations/1763910000000-calendar-law';
+import { DeadlineAnchors1763910100000 } from './migrations/1763910100000-deadline-anchors';
+import { RegistryDetails1763910200000 } from './migrations/1763910200000-registry-details';
 
 export const entities = [
   OrganisationEntity,
@@ -47,6 +50,9 @@ export const migrations = [
   AuditAndSignIn1763900700000,
   NotaFlowSeq1763900800000,
   Documents1763900900000,
+  CalendarLaw1763910000000,
+  DeadlineAnchors1763910100000,
+  RegistryDetails1763910200000,
 ];
 
 export interface DataSourceSettings {

@@ -1,8 +1,9 @@
 import type {
   DeadlineStatus,
-  FlowEventType,
+  FlowEventRecord,
+  NotaStateChange,
+  TaskClosing,
   NotaStage,
-  NotaStatus,
   NotificationKind,
   TaskIdentity,
   TaskType,
@@ -14,19 +15,8 @@ import type { DeadlineSchedule } from './deadline-watch.definitions';
  * workflows import these types only, never the activities; the activities implement them (`satisfies`).
  */
 
-export interface TransitionEvent {
-  seq: number;
-  type: FlowEventType;
-  actor?: string | null;
-  organisation?: string | null;
-  stage?: NotaStage | null;
-  taskId?: string | null;
-  decision?: string | null;
-  remarks?: string | null;
-  /** For a decision: the SHA-256 of the nota document its holder saw. */
-  seenSha256?: string | null;
-  data?: Record<string, unknown>;
-}
+/** One entry of the nota's event log, as the flow numbers it. */
+export type TransitionEvent = FlowEventRecord;
 
 export interface TaskToOpen extends TaskIdentity {
   /** Due this many working days after opening; or, for the ministerraad, on the meeting day. */
@@ -43,15 +33,7 @@ export interface OpenedTask {
   meetingOn: string | null;
 }
 
-export interface TaskToClose {
-  id: string;
-  status: 'done' | 'cancelled';
-  decision?: string;
-  decidedBy?: string;
-  remarks?: string | null;
-  /** The SHA-256 of the nota document the decision was given on. */
-  seenSha256?: string | null;
-}
+export type TaskToClose = TaskClosing;
 
 /**
  * One step of a flow, written in one transaction: its events, the nota's new state and the tasks it opens
@@ -63,13 +45,7 @@ export interface Transition {
   /** Workflow time of the step: the same on every retry. */
   at: string;
   events: TransitionEvent[];
-  nota?: {
-    status?: NotaStatus;
-    stage?: NotaStage | null;
-    version?: number;
-    submittedAt?: string;
-    dispatchedAt?: string;
-  };
+  nota?: NotaStateChange;
   open?: TaskToOpen[];
   close?: TaskToClose[];
   newVersion?: { version: number; note: string | null; createdBy: string };

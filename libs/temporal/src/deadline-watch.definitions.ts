@@ -17,7 +17,8 @@ export type DeadlineAlert = { kind: 'reminder'; leadWorkingDays: number; at: str
 
 export interface DeadlineSchedule {
   status: DeadlineStatus;
-  dueOn: string;
+  /** Null while the deadline has no date (then `alerts` is empty). */
+  dueOn: string | null;
   /** What is still to come, earliest first; empty once the deadline is closed. */
   alerts: DeadlineAlert[];
 }

@@ -8,7 +8,7 @@ import {
   toAmsterdamDate,
 } from '@notaflow/calendar';
 import type { Actor } from '@notaflow/domain';
-import { AnalyticsRepository } from '@notaflow/persistence';
+import { AnalyticsRepository, CalendarRepository } from '@notaflow/persistence';
 import { AppException } from '../common/app.exception';
 import { resolvePeriod, periodInstants } from './analytics-period';
 import { sortTurnaroundGroups, toOverdueItem, toTurnaroundGroup } from './analytics.mapper';
@@ -22,7 +22,10 @@ import { WORKING_DAYS_RANGE } from './working-days.sync';
  */
 @Injectable()
 export class AnalyticsService {
-  constructor(private readonly figures: AnalyticsRepository) {}
+  constructor(
+    private readonly figures: AnalyticsRepository,
+    private readonly calendar: CalendarRepository,
+  ) {}
 
   async turnaround(actor: Actor, query: TurnaroundQueryDto): Promise<TurnaroundDto> {
     const outside = (['from', 'to'] as const).filter((field) => {
@@ -60,7 +63,7 @@ export class AnalyticsService {
     const asOf = new Date();
     const today = toAmsterdamDate(asOf);
     const within = query.withinWorkingDays ?? 0;
-    const dueBy = within === 0 ? today : addWorkingDays(today, within);
+    const dueBy = within === 0 ? today : addWorkingDays(today, within, await this.calendar.workingDayCalendar());
     const rows = await this.figures.overdue({
       organisation: actor.organisation,
       asOf,

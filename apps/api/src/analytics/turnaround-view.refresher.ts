@@ -6,12 +6,14 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { AppConfig } from '@notaflow/config';
-import { AnalyticsRepository, type RefreshOutcome } from '@notaflow/persistence';
+import { AnalyticsRepository, CalendarRepository, type RefreshOutcome } from '@notaflow/persistence';
+import { CalendarChanges } from '../calendar/calendar-changes';
 import { APP_CONFIG } from '../config/config.module';
 import { WORKING_DAYS_RANGE, workingDayRows } from './working-days.sync';
 
 /**
- * Keeps the analytics data in step. At start-up, before the API serves: `working_days` from libs/calendar. Then,
+ * Keeps the analytics data in step. At start-up, before the API serves, and whenever an administrator changes the
+ * equated days: `working_days` from libs/calendar and the equated days. Then,
  * every ANALYTICS_REFRESH_MINUTES, the materialised view, unless another replica refreshed it meanwhile. The figures
  * are current in between (the items after the watermark are read live); the interval only bounds how much is read
  * live. ANALYTICS_REFRESH_MINUTES=0 leaves refreshing to whoever calls `refresh()`.
@@ -25,11 +27,25 @@ export class TurnaroundViewRefresher implements OnApplicationBootstrap, BeforeAp
   constructor(
     private readonly figures: AnalyticsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly calendar: CalendarRepository,
+    changes: CalendarChanges,
+  ) {
+    changes.subscribe(TurnaroundViewRefresher.name, async (change) => {
+      if (change !== 'equated_days') return;
+      // The working-day figures of finished tasks are read from the view: it is refreshed with the new days.
+      if ((await this.syncWorkingDays()) > 0) await this.refresh();
+    });
+  }
+
+  /** `working_days` as libs/calendar and the equated days say now; answers how many rows changed. */
+  async syncWorkingDays(): Promise<number> {
+    const range = WORKING_DAYS_RANGE;
+    const calendar = await this.calendar.workingDayCalendar();
+    return this.figures.syncWorkingDays(workingDayRows(range.from, range.to, calendar), range);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    const range = WORKING_DAYS_RANGE;
-    const changed = await this.figures.syncWorkingDays(workingDayRows(range.from, range.to), range);
+    const changed = await this.syncWorkingDays();
     const minutes = this.config.ANALYTICS_REFRESH_MINUTES;
     if (minutes === 0) return;
     // Working days changed (first start, or a holiday rule): the view's working-day figures are stale.

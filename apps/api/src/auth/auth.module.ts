@@ -24,5 +24,7 @@ import { OidcModeGuard, WebSignInController } from './web-sign-in.controller';
     { provide: APP_GUARD, useClass: AuthGuard },
     ...repositoryProviders(UserRepository, OrganisationRepository),
   ],
+  // The codec endpoint checks access tokens itself: it lives outside /api/v1, where the guard does not reach.
+  exports: [AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -64,7 +64,7 @@ function descriptionOf(deadline: FeedDeadline): string {
   const lines: string[] = [];
   if (deadline.dossier) lines.push(`Dossier: ${deadline.dossier}`);
   lines.push(`Status: ${statusWord(deadline.status)}`);
-  if (deadline.dueOn !== deadline.originalDueOn) {
+  if (deadline.originalDueOn && deadline.dueOn !== deadline.originalDueOn) {
     lines.push(`Uitgesteld; oorspronkelijk ${formatDutchDate(deadline.originalDueOn)}`);
   }
   if (deadline.pendingPostponementTo) {

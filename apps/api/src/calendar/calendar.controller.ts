@@ -14,14 +14,23 @@ import {
   BackwardPlanDto,
   CalendarPeriodDto,
   CreateCalendarPeriodDto,
+  CreateEquatedDayDto,
+  CreateKamerEventDto,
+  CreateMinisterraadMeetingDto,
   DateResultDto,
+  EquatedDayDto,
+  KamerEventDto,
+  MinisterraadMeetingDto,
   VergaderjaarDto,
   WorkingDaysResultDto,
 } from './dto/calendar.dto';
 import {
   AddWorkingDaysQuery,
   BackwardPlanQuery,
+  CalendarDayParam,
+  EquatedDaysQuery,
   MinisterraadQuery,
+  TermEndQuery,
   VergaderjaarQuery,
   WorkingDaysQuery,
 } from './dto/calendar.query';
@@ -35,15 +44,105 @@ export class CalendarController {
   @Get('add-working-days')
   @ApiOperation({ summary: 'N working days after a day (Algemene termijnenwet: weekends and holidays skipped)' })
   @ApiOkResponse({ type: DateResultDto })
-  addWorkingDays(@Query() query: AddWorkingDaysQuery): DateResultDto {
+  addWorkingDays(@Query() query: AddWorkingDaysQuery): Promise<DateResultDto> {
     return this.calendar.addWorkingDays(query.from, query.days);
   }
 
   @Get('working-days')
   @ApiOperation({ summary: 'Working days after `from` up to and including `to`' })
   @ApiOkResponse({ type: WorkingDaysResultDto })
-  workingDays(@Query() query: WorkingDaysQuery): WorkingDaysResultDto {
+  workingDays(@Query() query: WorkingDaysQuery): Promise<WorkingDaysResultDto> {
     return this.calendar.workingDays(query.from, query.to);
+  }
+
+  @Get('term-end')
+  @ApiOperation({
+    summary:
+      'The end of a statutory term of N calendar days from a day, per the Algemene termijnenwet (art. 1: past ' +
+      'weekends and holidays; art. 2: a term of 3 days or more holds two working days; art. 4: over 90 days it ends ' +
+      'on its calendar day)',
+  })
+  @ApiOkResponse({ type: DateResultDto })
+  termEnd(@Query() query: TermEndQuery): Promise<DateResultDto> {
+    return this.calendar.termEnd(query.from, query.days);
+  }
+
+  @Get('equated-days')
+  @ApiOperation({ summary: 'Days a Royal Decree equates with a public holiday (ATW art. 3 lid 3), with their source' })
+  @ApiOkResponse({ type: [EquatedDayDto] })
+  equatedDays(@Query() query: EquatedDaysQuery): Promise<EquatedDayDto[]> {
+    return this.calendar.equatedDays(query.year);
+  }
+
+  @Post('equated-days')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Record a day a decree equates with a public holiday' })
+  @ApiCreatedResponse({ type: EquatedDayDto })
+  @ApiConflictResponse({ description: 'problem+json when the day is equated already' })
+  addEquatedDay(@Body() body: CreateEquatedDayDto): Promise<EquatedDayDto> {
+    return this.calendar.addEquatedDay(body);
+  }
+
+  @Delete('equated-days/:date')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Remove an equated day' })
+  @ApiNoContentResponse()
+  removeEquatedDay(@Param() { date }: CalendarDayParam): Promise<void> {
+    return this.calendar.removeEquatedDay(date);
+  }
+
+  @Get('ministerraad-meetings')
+  @ApiOperation({ summary: 'Meetings the Friday rule does not give: extra ones, and moved ones with their old day' })
+  @ApiOkResponse({ type: [MinisterraadMeetingDto] })
+  ministerraadMeetings(): Promise<MinisterraadMeetingDto[]> {
+    return this.calendar.ministerraadMeetings();
+  }
+
+  @Post('ministerraad-meetings')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Record an extra or a moved ministerraad meeting' })
+  @ApiCreatedResponse({ type: MinisterraadMeetingDto })
+  @ApiConflictResponse({ description: 'problem+json when the ministerraad meets that day already' })
+  addMinisterraadMeeting(@Body() body: CreateMinisterraadMeetingDto): Promise<MinisterraadMeetingDto> {
+    return this.calendar.addMinisterraadMeeting(body);
+  }
+
+  @Delete('ministerraad-meetings/:date')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Remove an extra or moved meeting' })
+  @ApiNoContentResponse()
+  removeMinisterraadMeeting(@Param() { date }: CalendarDayParam): Promise<void> {
+    return this.calendar.removeMinisterraadMeeting(date);
+  }
+
+  @Get('kamer-events')
+  @ApiOperation({
+    summary:
+      "The Kamer's events deadlines are tied to: the Algemene Politieke Beschouwingen, each begrotingsbehandeling",
+  })
+  @ApiOkResponse({ type: [KamerEventDto] })
+  kamerEvents(): Promise<KamerEventDto[]> {
+    return this.calendar.kamerEvents();
+  }
+
+  @Post('kamer-events')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add an APB or a begrotingsbehandeling; the deadlines tied to it get their date' })
+  @ApiCreatedResponse({ type: KamerEventDto })
+  @ApiConflictResponse({ description: 'problem+json when it overlaps another of the same kind' })
+  addKamerEvent(@Body() body: CreateKamerEventDto): Promise<KamerEventDto> {
+    return this.calendar.addKamerEvent(body);
+  }
+
+  @Delete('kamer-events/:id')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Remove a Kamer event' })
+  @ApiNoContentResponse()
+  removeKamerEvent(@Param('id') id: string): Promise<void> {
+    return this.calendar.removeKamerEvent(id);
   }
 
   @Get('vergaderjaar')

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { CalendarRepository } from '@notaflow/persistence';
-import { repositoryProviders } from '../database/repository.providers';
 import { CalendarController } from './calendar.controller';
+import { CalendarDataModule } from './calendar-data.module';
 import { CalendarService } from './calendar.service';
 
 @Module({
+  imports: [CalendarDataModule],
   controllers: [CalendarController],
-  providers: [CalendarService, ...repositoryProviders(CalendarRepository)],
+  providers: [CalendarService],
   exports: [CalendarService],
 })
 export class CalendarModule {}

@@ -43,6 +43,9 @@ export function statusOf(code: ProblemCode): number {
     case 'deadline_not_found':
     case 'postponement_not_found':
     case 'calendar_period_not_found':
+    case 'equated_day_not_found':
+    case 'ministerraad_meeting_not_found':
+    case 'kamer_event_not_found':
     case 'calendar_feed_not_found':
     case 'notification_not_found':
     case 'document_not_found':
@@ -59,11 +62,18 @@ export function statusOf(code: ProblemCode): number {
     case 'flow_ended':
     case 'kamerstuk_before_dispatch':
     case 'kamerstuk_already_recorded':
+    case 'kamerstuk_taken':
+    case 'deadline_not_extendable':
+    case 'deadline_already_extended':
+    case 'extension_notice_too_late':
     case 'task_not_open':
     case 'deadline_closed':
     case 'postponement_pending':
     case 'postponement_decided':
     case 'calendar_period_overlap':
+    case 'equated_day_exists':
+    case 'ministerraad_meeting_exists':
+    case 'kamer_event_overlap':
     case 'calendar_feed_limit':
     case 'document_missing':
     case 'stale_version':

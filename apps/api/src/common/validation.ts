@@ -25,6 +25,7 @@ const FIELD_CODES: Record<string, FieldErrorCode> = {
   isIn: 'not_one_of',
   isCalendarDate: 'not_a_date',
   isIsoPeriod: 'not_a_period',
+  isDossier: 'bad_format',
 };
 
 /** What the words of each code need, from the decorator's own arguments: `{ max: 200 }`, `{ allowed: 'a, b' }`. */

@@ -14,6 +14,7 @@ import { DeadlineService } from './deadline.service';
 import {
   CreateDeadlineDto,
   DeadlineStatusDto,
+  ExtensionNoticeDto,
   ListDeadlinesQuery,
   PostponementOutcomeDto,
   RequestPostponementDto,
@@ -65,6 +66,28 @@ export class DeadlineController {
     @Body() body: RequestPostponementDto,
   ): Promise<PostponementDto> {
     return this.deadlines.requestPostponement(actor, id, body);
+  }
+
+  @Post(':id/extensions')
+  @HttpCode(200)
+  @Roles('drafter', 'manager')
+  @ApiOperation({
+    summary:
+      'Record the notice that extends a Kamervragen or Woo term at once (uitstelbericht, verdaging): the due date ' +
+      'moves to the term from receipt with its extension. One sent after the first term is refused',
+  })
+  @ApiOkResponse({ type: DeadlineDetailDto })
+  @ApiConflictResponse({
+    description:
+      'deadline_not_extendable, deadline_already_extended, extension_notice_too_late (with firstTermEndsOn), ' +
+      'deadline_closed',
+  })
+  extend(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: ExtensionNoticeDto,
+  ): Promise<DeadlineDetailDto> {
+    return this.deadlines.extend(actor, id, body);
   }
 
   @Post(':id/status')

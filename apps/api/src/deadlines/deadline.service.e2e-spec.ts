@@ -1,8 +1,9 @@
 import { addIsoPeriod } from '@notaflow/domain';
-import { DeadlineRepository } from '@notaflow/persistence';
+import { CalendarRepository, DeadlineRepository } from '@notaflow/persistence';
 import type { DeadlineWatches } from '@notaflow/temporal';
 import { TestDatabase } from '../../../../test/support/database';
 import type { AppException } from '../common/app.exception';
+import { DeadlineRegistration } from './deadline-registration';
 import { DeadlineService } from './deadline.service';
 import { DeadlineWatchService } from './deadline-watch.service';
 import type { CreateDeadlineDto } from './dto/deadline-requests.dto';
@@ -38,8 +39,14 @@ describe(DeadlineService.name, () => {
 
   const setup = () => {
     const deadlines = new DeadlineRepository(db.dataSource);
+    const calendar = new CalendarRepository(db.dataSource);
     const watches = new RecordingWatches();
-    return { sut: new DeadlineService(deadlines, new DeadlineWatchService(watches, deadlines)), watches };
+    const registration = new DeadlineRegistration(deadlines, calendar);
+    return {
+      sut: new DeadlineService(deadlines, new DeadlineWatchService(watches, deadlines), calendar, registration),
+      registration,
+      watches,
+    };
   };
   const debat = (overrides: Partial<CreateDeadlineDto> = {}): CreateDeadlineDto => ({
     kind: 'commissiedebat',
@@ -107,11 +114,12 @@ describe(DeadlineService.name, () => {
       await expect(sut.create(cosigner, debat({ notaId: vwsNota }))).resolves.toMatchObject({ notaId: vwsNota });
     });
 
-    it('takes a fixed id and leaves the watch to the caller when asked', async () => {
-      const { sut, watches } = setup();
+    it('registers under a fixed id for the seeding, and leaves the watch to its caller', async () => {
+      const { sut, registration, watches } = setup();
       const staff = await db.newUser('drafter');
       const id = '2f0c1c9e-5a9a-4e53-8d1e-3c6a0b7d9e11';
-      await expect(sut.create(staff, debat(), { id, watch: false })).resolves.toMatchObject({ id });
+      await expect(registration.register(staff, debat(), id)).resolves.toBe(id);
+      await expect(sut.get(staff, id)).resolves.toMatchObject({ id });
       expect(watches.ensured).toEqual([]);
     });
   });

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { compareIsoDates, presetDueOn, presets } from '@notaflow/calendar';
-import { DEFAULT_REMINDER_LEAD_WORKING_DAYS, type Actor } from '@notaflow/domain';
-import { DeadlineRepository, type DeadlineEntity } from '@notaflow/persistence';
+import { compareIsoDates, decideExtension, toAmsterdamDate } from '@notaflow/calendar';
+import type { Actor } from '@notaflow/domain';
+import { CalendarRepository, DeadlineRepository, type DeadlineEntity } from '@notaflow/persistence';
 import { AppException } from '../common/app.exception';
 import { isUuid } from '../common/ids';
+import { PRESET_TERMS, type DeadlineCalendar } from './deadline-dates';
+import { DeadlineRegistration } from './deadline-registration';
 import type {
   CreateDeadlineDto,
-  DeadlinePreset,
   DeadlineStatusDto,
+  ExtensionNoticeDto,
   ListDeadlinesQuery,
   PostponementOutcomeDto,
   RequestPostponementDto,
@@ -22,16 +24,18 @@ import type {
 import { toDeadlineDetailDto, toDeadlineDto, toPostponementDto } from './deadline.mapper';
 import { DeadlineWatchService } from './deadline-watch.service';
 
+/** Something dated after today in the registry's calendar: a letter cannot have gone out tomorrow. */
+function refuseFuture(name: string, date: string): void {
+  if (compareIsoDates(date, toAmsterdamDate(new Date())) > 0) {
+    throw AppException.field(name, 'in_the_future', 'cannot be after today', { value: date });
+  }
+}
+
 /** Internal callers (the demo seed) replay a deadline's history before its watch starts, under a fixed id. */
 export interface DeadlineChangeOptions {
   watch?: boolean;
   id?: string;
 }
-
-const PRESET_TERMS = { kamervragen: presets.kamervragen, woo: presets.wooBesluit } as const satisfies Record<
-  DeadlinePreset,
-  unknown
->;
 
 /**
  * The Kamer's deadlines as the ministry tracks them. Deadlines belong to the organisation that registered them;
@@ -43,27 +47,48 @@ export class DeadlineService {
   constructor(
     private readonly deadlines: DeadlineRepository,
     private readonly watches: DeadlineWatchService,
+    private readonly calendarData: CalendarRepository,
+    private readonly registration: DeadlineRegistration,
   ) {}
 
   async create(actor: Actor, dto: CreateDeadlineDto, options: DeadlineChangeOptions = {}): Promise<DeadlineDetailDto> {
-    const dueOn = this.resolveDueOn(dto);
-    await this.checkNota(this.deadlines, actor, dto.notaId);
-    const saved = await this.deadlines.insert({
-      ...(options.id ? { id: options.id } : {}),
-      kind: dto.kind,
-      title: dto.title.trim(),
-      dueOn,
-      dossier: dto.dossier ?? null,
-      notaId: dto.notaId ?? null,
-      organisation: actor.organisation,
-      recurrence: dto.recurrence ?? null,
-      reminderLeadWorkingDays: [...(dto.reminderLeadWorkingDays ?? DEFAULT_REMINDER_LEAD_WORKING_DAYS)].sort(
-        (a, b) => b - a,
-      ),
-      createdBy: actor.username,
+    const id = await this.registration.register(actor, dto, options.id);
+    if (options.watch !== false) await this.watches.changed([id]);
+    return this.get(actor, id);
+  }
+
+  /**
+   * Records the notice that extends a preset term (the Kamervragen uitstelbericht, the Woo verdaging): sent in time,
+   * it moves the due date at once to the term counted from receipt with its extension; sent after the first term
+   * ended it extends nothing, and is refused with its reason.
+   */
+  async extend(actor: Actor, id: string, dto: ExtensionNoticeDto): Promise<DeadlineDetailDto> {
+    refuseFuture('sentOn', dto.sentOn);
+    const calendar = await this.calendar();
+    const result = await this.deadlines.transaction(async (deadlines) => {
+      const deadline = await this.findOwn(deadlines, actor, id, true);
+      if (deadline.status !== 'open') {
+        throw new AppException('deadline_closed', `The deadline is no longer open (status ${deadline.status}).`);
+      }
+      if (!deadline.preset || !deadline.presetFrom) {
+        throw new AppException('deadline_not_extendable', 'Only a Kamervragen or Woo term is extended by a notice.');
+      }
+      const decision = decideExtension(
+        PRESET_TERMS[deadline.preset],
+        deadline.presetFrom,
+        {
+          sentOn: dto.sentOn,
+          reasons: dto.reasons,
+          ...(dto.extensionDays !== undefined ? { extension: { days: dto.extensionDays } } : {}),
+        },
+        { calendar: calendar.workingDays, alreadyExtended: deadline.extendedOn !== null },
+      );
+      if (decision.outcome === 'refused') throw this.extensionRefusal(decision, dto);
+      await deadlines.extend(id, { extendedOn: dto.sentOn, reasons: dto.reasons.trim(), dueOn: decision.dueOn });
+      return this.detail(deadlines, (await deadlines.find(id))!);
     });
-    if (options.watch !== false) await this.watches.changed([saved.id]);
-    return this.get(actor, saved.id);
+    await this.watches.changed([id]);
+    return result;
   }
 
   async list(actor: Actor, query: ListDeadlinesQuery): Promise<DeadlineDto[]> {
@@ -89,7 +114,7 @@ export class DeadlineService {
         throw new AppException('deadline_closed', `The deadline is no longer open (status ${deadline.status}).`);
       }
       if (await deadlines.hasPendingPostponement(id)) throw this.pendingConflict();
-      if (compareIsoDates(dto.requestedDueOn, deadline.dueOn) <= 0) {
+      if (dto.requestedDueOn && deadline.dueOn && compareIsoDates(dto.requestedDueOn, deadline.dueOn) <= 0) {
         throw AppException.field(
           'requestedDueOn',
           'not_after_current_due',
@@ -97,10 +122,12 @@ export class DeadlineService {
           { value: deadline.dueOn },
         );
       }
+      if (dto.requestedOn) refuseFuture('requestedOn', dto.requestedOn);
       await this.checkNota(deadlines, actor, dto.notaId);
       const saved = await deadlines.insertPostponement({
         deadlineId: id,
-        requestedDueOn: dto.requestedDueOn,
+        requestedDueOn: dto.requestedDueOn ?? null,
+        requestedOn: dto.requestedOn ?? toAmsterdamDate(new Date()),
         reason: dto.reason.trim(),
         notaId: dto.notaId ?? null,
         requestedBy: actor.username,
@@ -139,7 +166,10 @@ export class DeadlineService {
           throw new AppException('deadline_closed', `The deadline is no longer open (status ${deadline.status}).`);
         }
         const newDueOn = dto.newDueOn ?? postponement.requestedDueOn;
-        if (compareIsoDates(newDueOn, deadline.dueOn) <= 0) {
+        if (!newDueOn) {
+          throw AppException.field('newDueOn', 'required', 'names the new date: the request named none');
+        }
+        if (deadline.dueOn && compareIsoDates(newDueOn, deadline.dueOn) <= 0) {
           throw AppException.field(
             'newDueOn',
             'not_after_current_due',
@@ -188,24 +218,37 @@ export class DeadlineService {
     return result;
   }
 
-  private resolveDueOn(dto: CreateDeadlineDto): string {
-    if (!dto.preset) {
-      if (dto.presetFrom !== undefined || dto.presetExtended !== undefined) {
-        throw AppException.field('preset', 'preset_incomplete', 'must be given with presetFrom or presetExtended');
-      }
-      // The DTO requires dueOn when there is no preset.
-      return dto.dueOn!;
+  /** The calendar data a deadline is dated by, as it stands now. */
+  private async calendar(): Promise<DeadlineCalendar> {
+    const [kamer, workingDays] = await Promise.all([
+      this.calendarData.kamerCalendarData(),
+      this.calendarData.workingDayCalendar(),
+    ]);
+    return { kamer, workingDays };
+  }
+
+  private extensionRefusal(
+    decision: Extract<ReturnType<typeof decideExtension>, { outcome: 'refused' }>,
+    dto: ExtensionNoticeDto,
+  ): AppException {
+    const { refusal, reason, firstTermEndsOn } = decision;
+    switch (refusal) {
+      case 'already_extended':
+        return new AppException('deadline_already_extended', `The term was extended already: ${reason}.`);
+      case 'sent_after_first_term':
+        return new AppException('extension_notice_too_late', `The notice extends nothing: ${reason}.`, {
+          firstTermEndsOn,
+          sentOn: dto.sentOn,
+        });
+      case 'sent_before_receipt':
+        return AppException.field('sentOn', 'before_receipt', reason, { value: dto.sentOn });
+      case 'no_reasons':
+        return AppException.field('reasons', 'required', reason);
+      case 'extension_fixed':
+        return AppException.field('extensionDays', 'extension_fixed', reason, { value: 21 });
+      case 'extension_out_of_range':
+        return AppException.field('extensionDays', 'out_of_range', reason, { min: 1, max: 14 });
     }
-    const computed = presetDueOn(PRESET_TERMS[dto.preset], dto.presetFrom!, { extended: dto.presetExtended ?? false });
-    if (dto.dueOn !== undefined && dto.dueOn !== computed) {
-      throw AppException.field(
-        'dueOn',
-        'preset_mismatch',
-        `differs from ${computed}, the ${dto.preset} term from ${dto.presetFrom}`,
-        { value: computed, preset: dto.preset, from: dto.presetFrom! },
-      );
-    }
-    return computed;
   }
 
   /** A deadline or postponement names only a nota its registrar may see. */

@@ -11,6 +11,8 @@ export function toNotaSummary(nota: NotaEntity): NotaSummaryDto {
     dossier: nota.dossier,
     uwKenmerk: nota.uwKenmerk,
     dueOn: nota.dueOn,
+    documentDate: nota.documentDate,
+    kamerstukken: nota.kamerstukken,
     organisation: nota.organisation,
     createdBy: nota.createdBy,
     status: nota.status,

@@ -6,6 +6,7 @@ import {
   firstStage,
   isTerminalStatus,
   mayManageNota,
+  routeChoiceProblems,
   type Actor,
   type RouteTemplate,
 } from '@notaflow/domain';
@@ -50,6 +51,8 @@ export class NotaService {
       organisation: actor.organisation,
       createdBy: actor.username,
       route,
+      documentDate: dto.documentDate ?? null,
+      kamerstukken: (dto.kamerstukken ?? []).map(({ dossier, number }) => ({ dossier, number })),
       ...(known?.onsKenmerk !== undefined ? { onsKenmerk: known.onsKenmerk } : {}),
     });
     return this.get(actor, id);
@@ -164,7 +167,12 @@ export class NotaService {
       );
     }
     const vergaderjaar = vergaderjaarOf(toAmsterdamDate(nota.dispatchedAt));
-    if (!(await this.notas.recordKamerstuk(id, { dossier: dto.dossier, number: dto.number, vergaderjaar }))) {
+    const outcome = await this.notas.recordKamerstuk(id, { dossier: dto.dossier, number: dto.number, vergaderjaar });
+    if (outcome === 'taken') {
+      // Which nota holds it is not said: it may be another organisation's.
+      throw new AppException('kamerstuk_taken', `Kamerstuk ${dto.dossier} nr. ${dto.number} belongs to another nota.`);
+    }
+    if (outcome === 'other') {
       const recorded = await this.find(id);
       throw new AppException(
         'kamerstuk_already_recorded',
@@ -198,7 +206,7 @@ export class NotaService {
 
   /** Known users with the right role in the drafter's organisation; ministries that exist and may co-sign. */
   private async validateRoute(actor: Actor, route: RouteDto): Promise<RouteTemplate> {
-    const errors: FieldProblem[] = [];
+    const errors: FieldProblem[] = routeChoiceProblems(route);
     const names = [...route.reviewers, route.decider];
     const users = await this.users.findByUsernames(names);
     const byName = new Map(users.map((u) => [u.username, u]));

@@ -1,6 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
+import type { Request } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '@notaflow/config';
+import { CODEC_PATH } from '../codec/codec.endpoint';
 
 /**
  * Security headers (helmet) with a Content-Security-Policy that lets the web app load only what the API itself
@@ -30,12 +33,16 @@ export function applyHttpSecurity(app: NestExpressApplication, config: AppConfig
     }),
   );
   if (config.CORS_ORIGINS.length) {
-    app.enableCors({
+    const options: CorsOptions = {
       origin: config.CORS_ORIGINS,
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['Authorization', 'Content-Type', 'Accept'],
       exposedHeaders: ['API-Version', 'Retry-After', 'Content-Disposition'],
       maxAge: 600,
-    });
+    };
+    // The codec endpoint answers its own preflights, for the Temporal Web UI's origins (TEMPORAL_CODEC_ORIGINS).
+    app.enableCors((request: Request, callback) =>
+      callback(null, request.path.startsWith(`${CODEC_PATH}/`) ? { origin: false } : options),
+    );
   }
 }

@@ -86,7 +86,8 @@ export function demoDossier(today: IsoDate): DemoNota[] {
         {
           who: 'jenv.staff',
           decision: 'approve',
-          remarks: 'Verzonden aan de vaste commissie voor Justitie en Veiligheid',
+          // Every letter of the seeds is addressed to the Voorzitter, not to a committee.
+          remarks: 'Verzonden aan de Voorzitter van de Tweede Kamer der Staten-Generaal',
         },
       ],
     },
@@ -202,7 +203,8 @@ export function demoDossier(today: IsoDate): DemoNota[] {
     },
     {
       id: '28638006-0000-4000-8000-000000000009',
-      title: 'Bloemlezing re-calibratie programma Samen tegen mensenhandel',
+      // Seed 001: "de bloemlezing voor de herijking van het programma Samen tegen mensenhandel".
+      title: 'Bloemlezing herijking programma Samen tegen mensenhandel',
       dossier: '28 638',
       route: { reviewers: fullChain, decider: 'jenv.bewindspersoon', coSigners: [], ministerraad: false },
       steps: [],

@@ -12,8 +12,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 const OTHER_FILES = 'public, max-age=3600';
 
-/** Paths the web app never answers: the API (with its problem+json 404) and the Prometheus endpoint. */
-const NOT_THE_WEB_APP = /^\/(?:api(?:\/|$)|metrics(?:\/|$))/;
+/** Paths the web app never answers: the API (with its problem+json 404), the Prometheus endpoint and the codec. */
+const NOT_THE_WEB_APP = /^\/(?:api(?:\/|$)|metrics(?:\/|$)|codec(?:\/|$))/;
 /** A request for a file (`/favicon.ico`, `/assets/x.js`) that is not there is a 404, not the app shell. */
 const LOOKS_LIKE_A_FILE = /\/[^/]+\.[a-z0-9]+$/i;
 

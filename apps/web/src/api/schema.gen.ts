@@ -421,6 +421,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/term-end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The end of a statutory term of N calendar days from a day, per the Algemene termijnenwet (art. 1: past weekends and holidays; art. 2: a term of 3 days or more holds two working days; art. 4: over 90 days it ends on its calendar day) */
+        get: operations["CalendarController_termEnd"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/equated-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days a Royal Decree equates with a public holiday (ATW art. 3 lid 3), with their source */
+        get: operations["CalendarController_equatedDays"];
+        put?: never;
+        /** Record a day a decree equates with a public holiday */
+        post: operations["CalendarController_addEquatedDay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/equated-days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an equated day */
+        delete: operations["CalendarController_removeEquatedDay"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/ministerraad-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meetings the Friday rule does not give: extra ones, and moved ones with their old day */
+        get: operations["CalendarController_ministerraadMeetings"];
+        put?: never;
+        /** Record an extra or a moved ministerraad meeting */
+        post: operations["CalendarController_addMinisterraadMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/ministerraad-meetings/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an extra or moved meeting */
+        delete: operations["CalendarController_removeMinisterraadMeeting"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/kamer-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Kamer's events deadlines are tied to: the Algemene Politieke Beschouwingen, each begrotingsbehandeling */
+        get: operations["CalendarController_kamerEvents"];
+        put?: never;
+        /** Add an APB or a begrotingsbehandeling; the deadlines tied to it get their date */
+        post: operations["CalendarController_addKamerEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/kamer-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a Kamer event */
+        delete: operations["CalendarController_removeKamerEvent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/vergaderjaar": {
         parameters: {
             query?: never;
@@ -588,6 +710,23 @@ export interface paths {
         put?: never;
         /** Record an uitstelverzoek to the Kamer; one may be pending at a time */
         post: operations["DeadlineController_requestPostponement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadlines/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the notice that extends a Kamervragen or Woo term at once (uitstelbericht, verdaging): the due date moves to the term from receipt with its extension. One sent after the first term is refused */
+        post: operations["DeadlineController_extend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -857,12 +996,41 @@ export interface components {
              * @default true
              */
             coSignersReapproveAfterNewVersion?: boolean;
+            /**
+             * @description The order of the stages: each at most once, dispatch last, decision present, a stage named only when the route has its people (and named when it has them). Without it: initialling, decision, co-signing, ministerraad, dispatch.
+             * @example [
+             *       "initialling",
+             *       "co-signing",
+             *       "decision",
+             *       "dispatch"
+             *     ]
+             */
+            stages?: ("initialling" | "decision" | "co-signing" | "ministerraad" | "dispatch")[];
+            /**
+             * @description A co-signing ministry's own term in working days; the others take the default
+             * @example {
+             *       "VWS": 10,
+             *       "BZ": 5
+             *     }
+             */
+            coSigningDueWorkingDays?: {
+                [key: string]: number;
+            };
+        };
+        CitedKamerstukDto: {
+            /**
+             * @description Kamerstukdossier, kept in the Kamer's spelling
+             * @example 28 638
+             */
+            dossier: string;
+            /** @example 216 */
+            number: number;
         };
         CreateNotaDto: {
             /** @example Actieplan programma Samen tegen mensenhandel */
             title: string;
             /**
-             * @description Kamerstukdossier
+             * @description Kamerstukdossier, kept in the Kamer's spelling: 28638 is 28 638
              * @example 28 638
              */
             dossier?: string;
@@ -874,6 +1042,14 @@ export interface components {
              * @example 2024-06-21
              */
             dueOn?: string;
+            /**
+             * Format: date
+             * @description The date the document bears (its Datum), apart from when it is registered
+             * @example 2024-06-17
+             */
+            documentDate?: string;
+            /** @description The Kamerstukken the nota concerns (a verslag, a motie, the letter it follows) */
+            kamerstukken?: components["schemas"]["CitedKamerstukDto"][];
         };
         KamerstukRefDto: {
             /** @example 28 638 */
@@ -955,6 +1131,13 @@ export interface components {
             uwKenmerk: string | null;
             /** Format: date */
             dueOn: string | null;
+            /**
+             * Format: date
+             * @description The date the document bears (its Datum)
+             */
+            documentDate: string | null;
+            /** @description The Kamerstukken the nota concerns */
+            kamerstukken: components["schemas"]["CitedKamerstukDto"][];
             /** @example JENV */
             organisation: string;
             createdBy: string;
@@ -990,6 +1173,13 @@ export interface components {
             uwKenmerk: string | null;
             /** Format: date */
             dueOn: string | null;
+            /**
+             * Format: date
+             * @description The date the document bears (its Datum)
+             */
+            documentDate: string | null;
+            /** @description The Kamerstukken the nota concerns */
+            kamerstukken: components["schemas"]["CitedKamerstukDto"][];
             /** @example JENV */
             organisation: string;
             createdBy: string;
@@ -1026,7 +1216,10 @@ export interface components {
             reason: string;
         };
         KamerstukDto: {
-            /** @example 28 638 */
+            /**
+             * @description Kept in the Kamer's spelling: 28638 is 28 638
+             * @example 28 638
+             */
             dossier: string;
             /** @example 217 */
             number: number;
@@ -1219,6 +1412,104 @@ export interface components {
              */
             workingDays: number;
         };
+        EquatedDayDto: {
+            /**
+             * Format: date
+             * @example 2024-12-27
+             */
+            date: string;
+            /** @example vrijdag na Tweede Kerstdag */
+            reason: string;
+            /** @description The decree (title, date, Staatscourant) and where it was read */
+            source: string;
+        };
+        CreateEquatedDayDto: {
+            /**
+             * Format: date
+             * @description A day that would count otherwise
+             * @example 2027-05-07
+             */
+            date: string;
+            /** @example vrijdag na Hemelvaartsdag */
+            reason: string;
+            /** @example Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, ... (BWBR0051300) */
+            source: string;
+        };
+        MinisterraadMeetingDto: {
+            /**
+             * Format: date
+             * @example 2024-07-02
+             */
+            date: string;
+            /**
+             * Format: date
+             * @description The day it moved from, if it moved
+             */
+            movedFrom: string | null;
+            source: string | null;
+        };
+        CreateMinisterraadMeetingDto: {
+            /**
+             * Format: date
+             * @description The day of the meeting
+             * @example 2024-07-02
+             */
+            date: string;
+            /**
+             * Format: date
+             * @description For a moved meeting: the day it would have been held; no meeting is held then
+             * @example 2024-07-05
+             */
+            movedFrom?: string;
+            /** @example NOS, 2 juli 2024 */
+            source?: string;
+        };
+        KamerEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "algemene_politieke_beschouwingen" | "begrotingsbehandeling";
+            /**
+             * @description For a begrotingsbehandeling
+             * @example JENV
+             */
+            organisation: string | null;
+            /**
+             * Format: date
+             * @description First day, included
+             * @example 2024-02-07
+             */
+            fromOn: string;
+            /**
+             * Format: date
+             * @description Last day, included
+             * @example 2024-02-08
+             */
+            toOn: string;
+            source: string | null;
+        };
+        CreateKamerEventDto: {
+            /** @enum {string} */
+            kind: "algemene_politieke_beschouwingen" | "begrotingsbehandeling";
+            /**
+             * @description Required for a begrotingsbehandeling: whose budget
+             * @example JENV
+             */
+            organisation?: string;
+            /**
+             * Format: date
+             * @example 2024-11-20
+             */
+            fromOn: string;
+            /**
+             * Format: date
+             * @description Included; not before fromOn
+             * @example 2024-11-21
+             */
+            toOn: string;
+            /** @example Handelingen II 2024/25, nr. 27 */
+            source?: string;
+        };
         VergaderjaarDto: {
             /** @example 2023-2024 */
             vergaderjaar: string;
@@ -1281,6 +1572,8 @@ export interface components {
              * @example 2024-09-02
              */
             toOn: string;
+            /** @description Where it was read */
+            source: string | null;
         };
         CreateCalendarPeriodDto: {
             /** @example zomerreces 2025 */
@@ -1296,26 +1589,54 @@ export interface components {
              * @example 2025-09-01
              */
             toOn: string;
+            /** @example Tweede Kamer, "Recessen", https://www.tweedekamer.nl/debat_en_vergadering/recessen */
+            source?: string;
+        };
+        AnchorDto: {
+            /**
+             * @example zomerreces
+             * @enum {string}
+             */
+            event: "zomerreces" | "kerstreces" | "voorjaarsreces" | "meireces" | "herfstreces" | "prinsjesdag" | "algemene_politieke_beschouwingen" | "begrotingsbehandeling";
+            /**
+             * @description The calendar year the event starts in
+             * @example 2023
+             */
+            year: number;
+            /**
+             * @description before: the last working day before the event starts; after: the first working day after it ends
+             * @enum {string}
+             */
+            relation: "before" | "after";
+            /**
+             * @description Which of two events of the kind that start in the same year: JenV treated its budget in February 2024 (vergaderjaar 2023-2024) and in November 2024 (2024-2025)
+             * @example 2023-2024
+             */
+            vergaderjaar?: string;
         };
         CreateDeadlineDto: {
             /**
              * @example commissiedebat
              * @enum {string}
              */
-            kind: "toezegging" | "commissiedebat" | "motie" | "kamervragen" | "begrotingsbehandeling" | "reporting" | "other";
+            kind: "toezegging" | "commissiedebat" | "motie" | "kamervragen" | "begrotingsbehandeling" | "reporting" | "schriftelijk_overleg" | "tweeminutendebat" | "commissieverzoek" | "other";
             /** @example Commissiedebat prostitutiebeleid en mensenhandel */
             title: string;
             /**
              * Format: date
-             * @description Required unless a preset computes it; when both are given they must agree
+             * @description The due date; or computed from a preset (when both are given they must agree) or an anchor. Without any: no date yet ("z.s.m."), dueOn null
              * @example 2023-10-12
              */
             dueOn?: string;
+            /** @description Instead of dueOn: the date follows from the Kamer's calendar data and moves when an administrator corrects it; null while the data does not hold the event */
+            anchor?: components["schemas"]["AnchorDto"];
             /**
-             * @description Kamerstukdossier
+             * @description Kamerstukdossier, kept in the Kamer's spelling
              * @example 28 638
              */
             dossier?: string;
+            /** @description The Kamerstukken the deadline concerns */
+            kamerstukken?: components["schemas"]["CitedKamerstukDto"][];
             /**
              * Format: uuid
              * @description A nota the caller may see
@@ -1351,11 +1672,6 @@ export interface components {
              * @example 2024-05-16
              */
             presetFrom?: string;
-            /**
-             * @description The term with its one extension (uitstelbericht)
-             * @default false
-             */
-            presetExtended?: boolean;
         };
         PostponementDto: {
             /** Format: uuid */
@@ -1364,8 +1680,16 @@ export interface components {
             deadlineId: string;
             /** @enum {string} */
             status: "requested" | "granted" | "refused";
-            /** Format: date */
-            requestedDueOn: string;
+            /**
+             * Format: date
+             * @description Null when the request named no date
+             */
+            requestedDueOn: string | null;
+            /**
+             * Format: date
+             * @description The day the request was made
+             */
+            requestedOn: string;
             reason: string;
             /** Format: uuid */
             notaId: string | null;
@@ -1382,15 +1706,38 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "toezegging" | "commissiedebat" | "motie" | "kamervragen" | "begrotingsbehandeling" | "reporting" | "other";
+            kind: "toezegging" | "commissiedebat" | "motie" | "kamervragen" | "begrotingsbehandeling" | "reporting" | "schriftelijk_overleg" | "tweeminutendebat" | "commissieverzoek" | "other";
             title: string;
-            /** Format: date */
-            dueOn: string;
             /**
              * Format: date
-             * @description As first set; postponements never change it
+             * @description Null while it has no date ("z.s.m."), or while the calendar data does not hold its anchor's event
              */
-            originalDueOn: string;
+            dueOn: string | null;
+            /**
+             * Format: date
+             * @description As first set, or as the calendar data dates its anchor; postponements never change it
+             */
+            originalDueOn: string | null;
+            /** @description What the date follows from in the Kamer's calendar */
+            anchor: components["schemas"]["AnchorDto"] | null;
+            /**
+             * @description The standard term it is counted by
+             * @enum {string|null}
+             */
+            preset: "kamervragen" | "woo" | null;
+            /**
+             * Format: date
+             * @description The day of receipt the term runs from
+             */
+            presetFrom: string | null;
+            /**
+             * Format: date
+             * @description The day the uitstelbericht or Woo verdaging went out, which extended the term
+             */
+            extendedOn: string | null;
+            extensionReasons: string | null;
+            /** @description The Kamerstukken it concerns */
+            kamerstukken: components["schemas"]["CitedKamerstukDto"][];
             dossier: string | null;
             /** Format: uuid */
             notaId: string | null;
@@ -1430,15 +1777,38 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "toezegging" | "commissiedebat" | "motie" | "kamervragen" | "begrotingsbehandeling" | "reporting" | "other";
+            kind: "toezegging" | "commissiedebat" | "motie" | "kamervragen" | "begrotingsbehandeling" | "reporting" | "schriftelijk_overleg" | "tweeminutendebat" | "commissieverzoek" | "other";
             title: string;
-            /** Format: date */
-            dueOn: string;
             /**
              * Format: date
-             * @description As first set; postponements never change it
+             * @description Null while it has no date ("z.s.m."), or while the calendar data does not hold its anchor's event
              */
-            originalDueOn: string;
+            dueOn: string | null;
+            /**
+             * Format: date
+             * @description As first set, or as the calendar data dates its anchor; postponements never change it
+             */
+            originalDueOn: string | null;
+            /** @description What the date follows from in the Kamer's calendar */
+            anchor: components["schemas"]["AnchorDto"] | null;
+            /**
+             * @description The standard term it is counted by
+             * @enum {string|null}
+             */
+            preset: "kamervragen" | "woo" | null;
+            /**
+             * Format: date
+             * @description The day of receipt the term runs from
+             */
+            presetFrom: string | null;
+            /**
+             * Format: date
+             * @description The day the uitstelbericht or Woo verdaging went out, which extended the term
+             */
+            extendedOn: string | null;
+            extensionReasons: string | null;
+            /** @description The Kamerstukken it concerns */
+            kamerstukken: components["schemas"]["CitedKamerstukDto"][];
             dossier: string | null;
             /** Format: uuid */
             notaId: string | null;
@@ -1475,10 +1845,16 @@ export interface components {
         RequestPostponementDto: {
             /**
              * Format: date
-             * @description After the current dueOn
+             * @description After the current dueOn. Left out when the request names no date ("tot na de begrotingsbehandeling"); the outcome then names the new one
              * @example 2023-12-21
              */
-            requestedDueOn: string;
+            requestedDueOn?: string;
+            /**
+             * Format: date
+             * @description The day the request was made (the date of its letter); today when left out
+             * @example 2023-09-22
+             */
+            requestedOn?: string;
             /** @example Het actieplan is nog niet gereed; debat na de begrotingsbehandeling */
             reason: string;
             /**
@@ -1486,6 +1862,21 @@ export interface components {
              * @description The nota carrying the uitstelverzoek
              */
             notaId?: string;
+        };
+        ExtensionNoticeDto: {
+            /**
+             * Format: date
+             * @description The day the notice went out
+             * @example 2024-05-31
+             */
+            sentOn: string;
+            /** @example De beantwoording vraagt afstemming met het ministerie van SZW. */
+            reasons: string;
+            /**
+             * @description The extension in days: the most by default (Kamervragen: always 21; Woo: 1 to 14)
+             * @example 14
+             */
+            extensionDays?: number;
         };
         DeadlineStatusDto: {
             /** @enum {string} */
@@ -1501,7 +1892,7 @@ export interface components {
             outcome: "granted" | "refused";
             /**
              * Format: date
-             * @description Only with granted; defaults to the requested date
+             * @description Only with granted; defaults to the requested date, and is required when the request named none
              */
             newDueOn?: string;
         };
@@ -1557,7 +1948,7 @@ export interface components {
              * @example co-sign
              * @enum {string}
              */
-            type: "initial" | "decide" | "co-sign" | "ministerraad" | "dispatch" | "toezegging" | "commissiedebat" | "motie" | "kamervragen" | "begrotingsbehandeling" | "reporting" | "other";
+            type: "initial" | "decide" | "co-sign" | "ministerraad" | "dispatch" | "toezegging" | "commissiedebat" | "motie" | "kamervragen" | "begrotingsbehandeling" | "reporting" | "schriftelijk_overleg" | "tweeminutendebat" | "commissieverzoek" | "other";
             /** @description The nota's title, or the deadline's */
             title: string;
             /** Format: uuid */
@@ -1650,9 +2041,9 @@ export interface components {
             revokedAt: string | null;
         };
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "route_not_found" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "uri_too_long" | "request_header_fields_too_large" | "unavailable" | "flow_timeout" | "internal_error" | "token_missing" | "token_invalid" | "token_expired" | "wrong_credentials" | "sign_in_locked" | "sign_in_refused" | "role_not_allowed" | "token_claims_unfit" | "organisation_unknown" | "user_unknown" | "demo_sign_in_off" | "oidc_sign_in_off" | "nota_not_found" | "nota_not_visible" | "nota_not_managed" | "nota_already_submitted" | "nota_not_awaiting_version" | "nota_closed" | "nota_changed" | "flow_ended" | "kamerstuk_before_dispatch" | "kamerstuk_already_recorded" | "task_not_found" | "task_not_open" | "task_not_holder" | "deadline_not_found" | "deadline_not_own" | "deadline_closed" | "postponement_not_found" | "postponement_pending" | "postponement_decided" | "calendar_period_not_found" | "calendar_period_overlap" | "calendar_feed_not_found" | "calendar_feed_limit" | "calendar_feed_token_invalid" | "notification_not_found" | "document_not_found" | "document_missing" | "stale_version" | "version_sealed" | "version_not_found" | "document_encrypted" | "document_not_comparable" | "nota_not_dispatched" | "integrity_error";
+        ProblemCode: "validation_failed" | "route_not_found" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "uri_too_long" | "request_header_fields_too_large" | "unavailable" | "flow_timeout" | "internal_error" | "token_missing" | "token_invalid" | "token_expired" | "wrong_credentials" | "sign_in_locked" | "sign_in_refused" | "role_not_allowed" | "token_claims_unfit" | "organisation_unknown" | "user_unknown" | "demo_sign_in_off" | "oidc_sign_in_off" | "nota_not_found" | "nota_not_visible" | "nota_not_managed" | "nota_already_submitted" | "nota_not_awaiting_version" | "nota_closed" | "nota_changed" | "flow_ended" | "kamerstuk_before_dispatch" | "kamerstuk_already_recorded" | "kamerstuk_taken" | "task_not_found" | "task_not_open" | "task_not_holder" | "deadline_not_found" | "deadline_not_own" | "deadline_closed" | "postponement_not_found" | "postponement_pending" | "postponement_decided" | "deadline_not_extendable" | "deadline_already_extended" | "extension_notice_too_late" | "calendar_period_not_found" | "calendar_period_overlap" | "equated_day_exists" | "equated_day_not_found" | "ministerraad_meeting_exists" | "ministerraad_meeting_not_found" | "kamer_event_overlap" | "kamer_event_not_found" | "calendar_feed_not_found" | "calendar_feed_limit" | "calendar_feed_token_invalid" | "notification_not_found" | "document_not_found" | "document_missing" | "stale_version" | "version_sealed" | "version_not_found" | "document_encrypted" | "document_not_comparable" | "nota_not_dispatched" | "integrity_error";
         /** @enum {string} */
-        FieldErrorCode: "required" | "unknown_field" | "not_text" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "too_short" | "too_long" | "too_small" | "too_large" | "out_of_range" | "too_few" | "too_many" | "not_one_of" | "bad_format" | "not_a_date" | "date_out_of_range" | "not_a_period" | "unstorable_text" | "invalid_json" | "empty_file" | "incomplete_upload" | "too_deep" | "duplicate" | "unknown_user" | "wrong_role" | "other_organisation" | "unknown_ministry" | "does_not_co_sign" | "own_ministry" | "unknown_nota" | "decision_not_allowed" | "only_with_hold" | "only_with_granted" | "not_after_today" | "not_after_current_due" | "not_after_current_meeting" | "not_a_meeting_day" | "before_start" | "after_end" | "outside_period" | "preset_incomplete" | "preset_mismatch" | "no_meeting_to_plan_on" | "bad_host";
+        FieldErrorCode: "required" | "unknown_field" | "not_text" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "too_short" | "too_long" | "too_small" | "too_large" | "out_of_range" | "too_few" | "too_many" | "not_one_of" | "bad_format" | "not_a_date" | "date_out_of_range" | "not_a_period" | "unstorable_text" | "invalid_json" | "empty_file" | "incomplete_upload" | "too_deep" | "duplicate" | "unknown_user" | "wrong_role" | "other_organisation" | "unknown_ministry" | "does_not_co_sign" | "own_ministry" | "unknown_nota" | "decision_not_allowed" | "only_with_hold" | "only_with_granted" | "not_after_today" | "not_after_current_due" | "not_after_current_meeting" | "not_a_meeting_day" | "before_start" | "after_end" | "outside_period" | "preset_incomplete" | "preset_mismatch" | "no_meeting_to_plan_on" | "bad_host" | "stage_without_participants" | "dispatch_not_last" | "stage_missing" | "not_a_co_signer" | "not_a_working_day" | "only_with_begrotingsbehandeling" | "conflicts_with" | "anchor_ambiguous" | "before_receipt" | "extension_fixed" | "in_the_future";
         FieldProblemDto: {
             /** @example route.reviewers[1] */
             name: string;
@@ -1866,6 +2257,7 @@ export interface operations {
                 offset?: number;
                 status?: "draft" | "in_review" | "changes_requested" | "rejected" | "withdrawn" | "dispatched";
                 stage?: "initialling" | "decision" | "co-signing" | "ministerraad" | "dispatch" | "done";
+                /** @description 28638 finds dossier 28 638 too */
                 dossier?: string;
             };
             header?: never;
@@ -2428,6 +2820,279 @@ export interface operations {
             };
         };
     };
+    CalendarController_termEnd: {
+        parameters: {
+            query: {
+                /** @description The day of the event the term runs from */
+                from: string;
+                /** @description The term in calendar days */
+                days: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DateResultDto"];
+                };
+            };
+        };
+    };
+    CalendarController_equatedDays: {
+        parameters: {
+            query?: {
+                /** @description Only the days of this year; every one when absent */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquatedDayDto"][];
+                };
+            };
+        };
+    };
+    CalendarController_addEquatedDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEquatedDayDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquatedDayDto"];
+                };
+            };
+            /** @description problem+json unless the caller's role is admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json when the day is equated already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_removeEquatedDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json unless the caller's role is admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_ministerraadMeetings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinisterraadMeetingDto"][];
+                };
+            };
+        };
+    };
+    CalendarController_addMinisterraadMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMinisterraadMeetingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinisterraadMeetingDto"];
+                };
+            };
+            /** @description problem+json unless the caller's role is admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json when the ministerraad meets that day already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_removeMinisterraadMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json unless the caller's role is admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_kamerEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KamerEventDto"][];
+                };
+            };
+        };
+    };
+    CalendarController_addKamerEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKamerEventDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KamerEventDto"];
+                };
+            };
+            /** @description problem+json unless the caller's role is admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json when it overlaps another of the same kind */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_removeKamerEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json unless the caller's role is admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CalendarController_vergaderjaar: {
         parameters: {
             query: {
@@ -2668,9 +3333,10 @@ export interface operations {
                 from?: string;
                 /** @description Due on or before */
                 to?: string;
+                /** @description 28638 finds dossier 28 638 too */
                 dossier?: string;
                 status?: "open" | "met" | "missed" | "cancelled";
-                kind?: "toezegging" | "commissiedebat" | "motie" | "kamervragen" | "begrotingsbehandeling" | "reporting" | "other";
+                kind?: "toezegging" | "commissiedebat" | "motie" | "kamervragen" | "begrotingsbehandeling" | "reporting" | "schriftelijk_overleg" | "tweeminutendebat" | "commissieverzoek" | "other";
             };
             header?: never;
             path?: never;
@@ -2770,6 +3436,45 @@ export interface operations {
                 content?: never;
             };
             /** @description One is already pending, or the deadline is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeadlineController_extend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineDetailDto"];
+                };
+            };
+            /** @description problem+json unless the caller's role is drafter or manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description deadline_not_extendable, deadline_already_extended, extension_notice_too_late (with firstTermEndsOn), deadline_closed */
             409: {
                 headers: {
                     [name: string]: unknown;

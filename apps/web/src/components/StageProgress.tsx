@@ -4,14 +4,19 @@ import { STAGE_LABELS } from '../lib/labels';
 
 const ORDER: NotaStage[] = ['initialling', 'decision', 'co-signing', 'ministerraad', 'dispatch'];
 
-/** The stages of this nota's route, with the one it stands in marked: a list, read in order by screen readers. */
+/**
+ * The stages of this nota's route in the route's own order (the API answers it in `route.stages`; a route without
+ * one runs in the design card's order), with the one it stands in marked: a list, read in order by screen readers.
+ */
 export function StageProgress({ route, status, stage }: { route: Route; status: NotaStatus; stage: NotaStage | null }) {
-  const stages = ORDER.filter(
-    (s) =>
-      (s !== 'initialling' || route.reviewers.length > 0) &&
-      (s !== 'co-signing' || route.coSigners.length > 0) &&
-      (s !== 'ministerraad' || route.ministerraad),
-  );
+  const stages =
+    route.stages ??
+    ORDER.filter(
+      (s) =>
+        (s !== 'initialling' || route.reviewers.length > 0) &&
+        (s !== 'co-signing' || route.coSigners.length > 0) &&
+        (s !== 'ministerraad' || route.ministerraad),
+    );
   const done = status === 'dispatched' || stage === 'done';
   const current = done ? stages.length : stage ? stages.indexOf(stage) : -1;
   return (

@@ -40,6 +40,11 @@ export function formatDay(day: string): string {
   return dayFormat.format(utcDate(day));
 }
 
+/** A deadline's day; one the Kamer gave no date (yet) reads as it is said: "z.s.m.". */
+export function formatDueDay(day: string | null, format: (day: string) => string = formatDay): string {
+  return day === null ? 'z.s.m.' : format(day);
+}
+
 /** `2024-06-21` -> `vr 21 jun 2024`: with the weekday, for lists where the day of the week matters. */
 export function formatShortDay(day: string): string {
   return shortDayFormat.format(utcDate(day)).replace(/\./g, '');

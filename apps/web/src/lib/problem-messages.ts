@@ -1,4 +1,11 @@
-import { ROLE_LABELS, type FieldErrorCode, type ProblemCode, type Role } from '@notaflow/domain';
+import {
+  ROLE_LABELS,
+  STAGE_LABELS,
+  type FieldErrorCode,
+  type NotaStage,
+  type ProblemCode,
+  type Role,
+} from '@notaflow/domain';
 import { formatDay } from './dates';
 
 /**
@@ -43,6 +50,7 @@ export const PROBLEM_MESSAGES: Readonly<Record<ProblemCode, string>> = {
   flow_ended: 'De route van deze nota is al beëindigd.',
   kamerstuk_before_dispatch: 'Het Kamerstuknummer kan pas worden vastgelegd als de nota is verzonden.',
   kamerstuk_already_recorded: 'Het Kamerstuknummer is al vastgelegd.',
+  kamerstuk_taken: 'Dit Kamerstuk (dossier en nummer) hoort al bij een andere nota.',
 
   task_not_found: 'Deze taak is niet (meer) te vinden.',
   task_not_open: 'Dit kan niet meer: de taak is intussen afgehandeld of vervallen.',
@@ -54,9 +62,19 @@ export const PROBLEM_MESSAGES: Readonly<Record<ProblemCode, string>> = {
   postponement_not_found: 'Dit uitstelverzoek is niet (meer) te vinden.',
   postponement_pending: 'Voor deze termijn loopt al een uitstelverzoek.',
   postponement_decided: 'Over dit uitstelverzoek is al besloten.',
+  deadline_not_extendable: 'Deze termijn heeft geen standaardtermijn die met een bericht wordt verlengd.',
+  deadline_already_extended: 'Deze termijn is al eens verlengd; dat kan maar één keer.',
+  extension_notice_too_late:
+    'Het bericht kwam na afloop van de eerste termijn en verlengt die niet meer. De termijn is verstreken.',
 
   calendar_period_not_found: 'Deze periode is niet (meer) te vinden.',
   calendar_period_overlap: 'Deze periode overlapt met een periode die er al is.',
+  equated_day_exists: 'Deze dag is al met een feestdag gelijkgesteld.',
+  equated_day_not_found: 'Deze dag staat niet (meer) bij de gelijkgestelde dagen.',
+  ministerraad_meeting_exists: 'Op die dag vergadert de ministerraad al.',
+  ministerraad_meeting_not_found: 'Deze vergadering is niet (meer) te vinden.',
+  kamer_event_overlap: 'Dit overlapt met een gebeurtenis van dezelfde soort die er al is.',
+  kamer_event_not_found: 'Deze gebeurtenis is niet (meer) te vinden.',
 
   calendar_feed_not_found: 'Dit abonnement is niet (meer) te vinden.',
   calendar_feed_limit: 'U heeft het hoogste aantal abonnementen. Trek er eerst een in.',
@@ -169,6 +187,23 @@ export const FIELD_MESSAGES: Readonly<Record<FieldErrorCode, (params: FieldParam
   },
   no_meeting_to_plan_on: () => 'Er is geen vergadering van de ministerraad om op te plannen.',
   bad_host: () => 'Het adres van de server is niet juist.',
+  stage_without_participants: () => 'Deze fase heeft geen deelnemers in de route. Laat haar weg of vul ze in.',
+  dispatch_not_last: () => 'Verzending is altijd de laatste fase.',
+  stage_missing: (p) => {
+    const stage = param(p, 'value');
+    return stage && stage in STAGE_LABELS
+      ? `De fase ${STAGE_LABELS[stage as NotaStage].toLowerCase()} ontbreekt in de volgorde.`
+      : 'Er ontbreekt een fase in de volgorde.';
+  },
+  not_a_working_day: () => 'Die dag telt al niet mee (weekend of feestdag). Kies een werkdag.',
+  only_with_begrotingsbehandeling: () => 'Een ministerie hoort alleen bij een begrotingsbehandeling.',
+  conflicts_with: (p) =>
+    p.field === undefined ? 'Vul maar één van beide in.' : `Vul dit óf ${String(p.field)} in, niet allebei.`,
+  anchor_ambiguous: () => 'Er zijn in dat jaar twee van deze gebeurtenissen. Kies het vergaderjaar.',
+  before_receipt: () => 'Deze datum ligt vóór de ontvangst.',
+  extension_fixed: () => 'Een uitstelbericht verlengt de termijn altijd met drie weken.',
+  in_the_future: () => 'Deze datum ligt na vandaag.',
+  not_a_co_signer: (p) => `${param(p, 'value') ?? 'Dit ministerie'} ondertekent deze nota niet mee.`,
 };
 
 /**

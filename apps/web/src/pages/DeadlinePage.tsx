@@ -24,7 +24,7 @@ export function DeadlinePage() {
   const flashRef = useRef<HTMLDivElement>(null);
   const data = deadline.data;
   usePageTitle(data ? data.title : 'Kamertermijn');
-  const left = useWorkingDaysLeft(data?.status === 'open' ? [data.dueOn] : []);
+  const left = useWorkingDaysLeft(data?.status === 'open' && data.dueOn ? [data.dueOn] : []);
 
   useEffect(() => {
     if (flash) flashRef.current?.focus();
@@ -37,7 +37,8 @@ export function DeadlinePage() {
     deadline.reload();
   };
   const mayAct = profile.role === 'drafter' || profile.role === 'manager';
-  const label = data?.status === 'open' ? dueLabel(left.get(data.dueOn) ?? null, data.dueOn < today()) : undefined;
+  const label =
+    data?.status === 'open' && data.dueOn ? dueLabel(left.get(data.dueOn) ?? null, data.dueOn < today()) : undefined;
 
   return (
     <>

@@ -20,7 +20,7 @@ import { useProfile } from '../auth/AuthProvider';
 import { SelectField } from '../components/Fields';
 import { RouterLink } from '../components/RouterLink';
 import { lastDayOf } from '../lib/calendar-grid';
-import { formatShortDay, today } from '../lib/dates';
+import { formatDueDay, formatShortDay, today } from '../lib/dates';
 import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS } from '../lib/labels';
 import { NAVIGATION } from '../lib/navigation';
 import { usePageTitle } from '../lib/page-title';
@@ -58,7 +58,7 @@ export function DeadlinesPage() {
   };
 
   // The calendar opens on the month of the next open deadline: that is what people look for.
-  const upcoming = (all.data ?? []).find((d) => d.status === 'open' && d.dueOn >= today())?.dueOn;
+  const upcoming = (all.data ?? []).find((d) => d.status === 'open' && d.dueOn !== null && d.dueOn >= today())?.dueOn;
   const month = params.get('maand') ?? (upcoming ?? today()).slice(0, 7);
 
   return (
@@ -151,7 +151,7 @@ function DeadlineList({ dossier, status }: { dossier: string; status: string }) 
   });
   const list = deadlines.data ?? [];
   const open = list.filter((d) => d.status === 'open');
-  const left = useWorkingDaysLeft(open.map((d) => d.dueOn));
+  const left = useWorkingDaysLeft(open.flatMap((d) => (d.dueOn ? [d.dueOn] : [])));
   const now = today();
   if (deadlines.loading && !deadlines.data) return <Paragraph role="status">Termijnen laden…</Paragraph>;
   if (deadlines.data && list.length === 0) return <Paragraph>Geen termijnen gevonden.</Paragraph>;
@@ -171,15 +171,23 @@ function DeadlineList({ dossier, status }: { dossier: string; status: string }) 
         <TableBody>
           {list.map((deadline) => {
             const label =
-              deadline.status === 'open' ? dueLabel(left.get(deadline.dueOn) ?? null, deadline.dueOn < now) : undefined;
+              deadline.status === 'open' && deadline.dueOn
+                ? dueLabel(left.get(deadline.dueOn) ?? null, deadline.dueOn < now)
+                : undefined;
             return (
               <TableRow key={deadline.id} className={label ? `nf-row nf-row--${label.tone}` : 'nf-row'}>
                 <TableCell>
-                  <time dateTime={deadline.dueOn}>{formatShortDay(deadline.dueOn)}</time>
+                  {deadline.dueOn ? (
+                    <time dateTime={deadline.dueOn}>{formatShortDay(deadline.dueOn)}</time>
+                  ) : (
+                    formatDueDay(null)
+                  )}
                   {deadline.originalDueOn !== deadline.dueOn && (
                     <span className="nf-subtle">
                       uitgesteld, was{' '}
-                      <time dateTime={deadline.originalDueOn}>{formatShortDay(deadline.originalDueOn)}</time>
+                      <time dateTime={deadline.originalDueOn ?? undefined}>
+                        {formatDueDay(deadline.originalDueOn, formatShortDay)}
+                      </time>
                     </span>
                   )}
                 </TableCell>

@@ -1,5 +1,15 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { DeadlineKind, DeadlineStatus } from '@notaflow/domain';
+import type { DeadlineKind, DeadlineStatus, KamerstukRef } from '@notaflow/domain';
+
+/** A deadline tied to the Kamer's calendar (API.md: `anchor`); a begrotingsbehandeling is the deadline's ministry's. */
+export interface DeadlineAnchor {
+  event: string;
+  /** The calendar year the event starts in. */
+  year: number;
+  relation: 'before' | 'after';
+  /** Tells two events of a kind in one year apart (JenV's budget: February and November 2024). */
+  vergaderjaar?: string;
+}
 
 @Entity({ name: 'deadlines' })
 export class DeadlineEntity {
@@ -12,12 +22,33 @@ export class DeadlineEntity {
   @Column({ type: 'text' })
   title!: string;
 
-  @Column({ name: 'due_on', type: 'date' })
-  dueOn!: string;
+  /** Null while it has no date: "z.s.m.", or an anchor whose event the calendar data does not hold yet. */
+  @Column({ name: 'due_on', type: 'date', nullable: true })
+  dueOn!: string | null;
 
-  /** As first set; a granted postponement moves `dueOn`, never this. */
-  @Column({ name: 'original_due_on', type: 'date' })
-  originalDueOn!: string;
+  /** As first set (for an anchor: as the calendar data dates it); a granted postponement moves `dueOn`, never this. */
+  @Column({ name: 'original_due_on', type: 'date', nullable: true })
+  originalDueOn!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  anchor!: DeadlineAnchor | null;
+
+  /** A standard term counted from receipt: `kamervragen` or `woo`. */
+  @Column({ type: 'text', nullable: true })
+  preset!: 'kamervragen' | 'woo' | null;
+
+  @Column({ name: 'preset_from', type: 'date', nullable: true })
+  presetFrom!: string | null;
+
+  /** The day the uitstelbericht (or Woo verdaging) went out, which extended the term. */
+  @Column({ name: 'extended_on', type: 'date', nullable: true })
+  extendedOn!: string | null;
+
+  @Column({ name: 'extension_reasons', type: 'text', nullable: true })
+  extensionReasons!: string | null;
+
+  @Column({ type: 'jsonb' })
+  kamerstukken!: KamerstukRef[];
 
   @Column({ type: 'text', nullable: true })
   dossier!: string | null;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { NotaStage, NotaStatus, RouteTemplate } from '@notaflow/domain';
+import type { KamerstukRef, NotaStage, NotaStatus, RouteTemplate } from '@notaflow/domain';
 
 @Entity({ name: 'notas' })
 export class NotaEntity {
@@ -20,6 +20,14 @@ export class NotaEntity {
 
   @Column({ name: 'due_on', type: 'date', nullable: true })
   dueOn!: string | null;
+
+  /** The date the document itself bears (the `Datum` of the seeds), apart from when it was registered. */
+  @Column({ name: 'document_date', type: 'date', nullable: true })
+  documentDate!: string | null;
+
+  /** The Kamerstukken the nota concerns (a verslag, a motie, the letter it answers). */
+  @Column({ type: 'jsonb' })
+  kamerstukken!: KamerstukRef[];
 
   @Column({ name: 'organisation_code', type: 'text' })
   organisation!: string;

@@ -10,8 +10,13 @@ export class PostponementEntity {
   @Column({ name: 'deadline_id', type: 'uuid' })
   deadlineId!: string;
 
-  @Column({ name: 'requested_due_on', type: 'date' })
-  requestedDueOn!: string;
+  /** Null when the request named no date ("tot na de begrotingsbehandeling"). */
+  @Column({ name: 'requested_due_on', type: 'date', nullable: true })
+  requestedDueOn!: string | null;
+
+  /** The day the request was made (the date of its letter). */
+  @Column({ name: 'requested_on', type: 'date' })
+  requestedOn!: string;
 
   @Column({ type: 'text' })
   reason!: string;

@@ -15,7 +15,7 @@ export interface FeedDeadline {
   kind: DeadlineKind;
   title: string;
   dueOn: string;
-  originalDueOn: string;
+  originalDueOn: string | null;
   dossier: string | null;
   status: DeadlineStatus;
   /** Each one moved the date: a calendar event counts them in its SEQUENCE. */
@@ -106,7 +106,7 @@ export class CalendarFeedRepository {
 
   /**
    * Open deadlines whenever they fall, closed ones due within the last year, and cancellations of the last year
-   * whatever their date, so a client that once showed one sees it called off.
+   * whatever their date, so a client that once showed one sees it called off. Only dated ones: an event needs a day.
    */
   deadlinesOf(organisation: string): Promise<FeedDeadline[]> {
     // Dates as text: the pg driver would read a date column as midnight in the process's time zone.
@@ -126,6 +126,8 @@ export class CalendarFeedRepository {
             WHERE deadline_id = d.id
          ) p
         WHERE d.organisation_code = $1
+          -- A deadline without a date yet ("z.s.m.") is no event in a calendar.
+          AND d.due_on IS NOT NULL
           AND (d.status = 'open'
                OR d.due_on >= (now() AT TIME ZONE 'Europe/Amsterdam')::date - interval '1 year'
                OR (d.status = 'cancelled' AND d.updated_at >= now() - interval '1 year'))

@@ -7,7 +7,7 @@ import {
   type DeadlineStatus,
 } from '@notaflow/domain';
 import { binder, notaVisibleTo } from '../access';
-import { DeadlineEntity } from '../entities/deadline.entity';
+import { DeadlineEntity, type DeadlineAnchor } from '../entities/deadline.entity';
 import { PostponementEntity } from '../entities/postponement.entity';
 import { managerOf, type Database } from './database';
 
@@ -32,12 +32,24 @@ export type NewDeadline = Pick<
   | 'recurrence'
   | 'reminderLeadWorkingDays'
   | 'createdBy'
-> & { id?: string };
+> &
+  Partial<Pick<DeadlineEntity, 'anchor' | 'preset' | 'presetFrom' | 'kamerstukken'>> & { id?: string };
 
 export type NewPostponement = Pick<
   PostponementEntity,
-  'deadlineId' | 'requestedDueOn' | 'reason' | 'notaId' | 'requestedBy'
+  'deadlineId' | 'requestedDueOn' | 'requestedOn' | 'reason' | 'notaId' | 'requestedBy'
 >;
+
+/** An open deadline tied to the Kamer's calendar, as re-dating it needs it. */
+export interface AnchoredDeadline {
+  id: string;
+  organisation: string;
+  anchor: DeadlineAnchor;
+  dueOn: string | null;
+  originalDueOn: string | null;
+  /** A granted postponement moved it: its due date is the Kamer's answer, no longer the anchor's. */
+  postponed: boolean;
+}
 
 /** What a deadline or postponement may say of the nota it names, for the one who names it. */
 export type NotaLink = 'unknown' | 'invisible' | 'visible';
@@ -71,12 +83,18 @@ export class DeadlineRepository {
   async insert(deadline: NewDeadline): Promise<DeadlineEntity> {
     return this.db.save(
       this.db.create(DeadlineEntity, {
+        anchor: null,
+        preset: null,
+        presetFrom: null,
+        kamerstukken: [],
         ...deadline,
         originalDueOn: deadline.dueOn,
         previousId: null,
         status: 'open',
         watchedSince: null,
         closedAt: null,
+        extendedOn: null,
+        extensionReasons: null,
       }),
     );
   }
@@ -90,7 +108,8 @@ export class DeadlineRepository {
     const qb = this.db
       .createQueryBuilder(DeadlineEntity, 'd')
       .where('d.organisation_code = :organisation', { organisation })
-      .orderBy('d.due_on', 'ASC')
+      // Undated deadlines ("z.s.m.") last.
+      .orderBy('d.due_on', 'ASC', 'NULLS LAST')
       .addOrderBy('d.created_at', 'ASC')
       .addOrderBy('d.id', 'ASC')
       .limit(filter.limit)
@@ -111,6 +130,37 @@ export class DeadlineRepository {
   /** A granted postponement moves the due date; the original one stays, the history is in the postponements. */
   async moveDueOn(id: string, dueOn: string): Promise<void> {
     await this.db.update(DeadlineEntity, { id }, { dueOn });
+  }
+
+  /** Open deadlines tied to the Kamer's calendar, with whether a postponement moved them. */
+  openAnchored(): Promise<AnchoredDeadline[]> {
+    return this.db.query(
+      `SELECT d.id, d.organisation_code AS organisation, d.anchor, d.due_on::text AS "dueOn",
+              d.original_due_on::text AS "originalDueOn",
+              EXISTS (SELECT 1 FROM postponements p WHERE p.deadline_id = d.id AND p.status = 'granted') AS postponed
+         FROM deadlines d WHERE d.status = 'open' AND d.anchor IS NOT NULL ORDER BY d.id`,
+    );
+  }
+
+  /** The calendar data dates an anchored deadline anew; answers whether it was still open to be moved. */
+  async redate(id: string, { dueOn, originalDueOn }: { dueOn: string | null; originalDueOn: string | null }) {
+    const rows: unknown[] = await this.db.query(
+      `WITH moved AS (
+         UPDATE deadlines SET due_on = $2, original_due_on = $3, updated_at = now() WHERE id = $1 AND status = 'open'
+         RETURNING 1)
+       SELECT * FROM moved`,
+      [id, dueOn, originalDueOn],
+    );
+    return rows.length > 0;
+  }
+
+  /** A notice (uitstelbericht, verdaging) extended the term at once. */
+  async extend(id: string, notice: { extendedOn: string; reasons: string; dueOn: string }): Promise<void> {
+    await this.db.update(
+      DeadlineEntity,
+      { id },
+      { extendedOn: notice.extendedOn, extensionReasons: notice.reasons, dueOn: notice.dueOn },
+    );
   }
 
   /** Whether `actor` may link a deadline to the nota: the nota's own visibility rule, in SQL. */
@@ -169,7 +219,7 @@ export class DeadlineRepository {
    * kept. A cancelled one does not recur. Undefined when the deadline was no longer open.
    */
   async close(id: string, status: DeadlineClosingStatus, at: Date = new Date()): Promise<ClosedDeadline | undefined> {
-    const [closed]: { due_on: string; recurrence: string | null }[] = await this.db.query(
+    const [closed]: { due_on: string | null; recurrence: string | null }[] = await this.db.query(
       // Wrapped in a SELECT: TypeORM answers a bare UPDATE ... RETURNING with [rows, count] instead of the rows.
       `WITH closed AS (
          UPDATE deadlines SET status = $2, closed_at = $3, updated_at = $3
@@ -180,12 +230,14 @@ export class DeadlineRepository {
     );
     if (!closed) return undefined;
     if (status === 'cancelled' || !closed.recurrence) return { id, status, nextId: null };
-    const dueOn = addIsoPeriod(closed.due_on, closed.recurrence);
+    // An occurrence without a date recurs without one too: the commitment goes on, its date is still to be set.
+    const dueOn = closed.due_on === null ? null : addIsoPeriod(closed.due_on, closed.recurrence);
     // previous_id is unique: a second close (there is none, the row is locked) could not add a second occurrence.
     await this.db.query(
       `INSERT INTO deadlines (kind, title, due_on, original_due_on, dossier, organisation_code, recurrence,
-                              previous_id, reminder_lead_working_days, created_by)
-       SELECT kind, title, $2, $2, dossier, organisation_code, recurrence, id, reminder_lead_working_days, created_by
+                              previous_id, reminder_lead_working_days, created_by, kamerstukken)
+       SELECT kind, title, $2::date, $2::date, dossier, organisation_code, recurrence, id, reminder_lead_working_days,
+              created_by, kamerstukken
          FROM deadlines WHERE id = $1
        ON CONFLICT (previous_id) DO NOTHING`,
       [id, dueOn],
@@ -200,7 +252,9 @@ export class DeadlineRepository {
    */
   async meetDeadlinesOfDispatchedNota(notaId: string, dispatchedOn: string, at: Date): Promise<ClosedDeadline[]> {
     const open: { id: string }[] = await this.db.query(
-      `SELECT id FROM deadlines WHERE nota_id = $1 AND status = 'open' AND due_on >= $2::date ORDER BY id FOR UPDATE`,
+      // One without a date is met by any dispatch of its nota.
+      `SELECT id FROM deadlines WHERE nota_id = $1 AND status = 'open' AND (due_on IS NULL OR due_on >= $2::date)
+        ORDER BY id FOR UPDATE`,
       [notaId, dispatchedOn],
     );
     const closed: ClosedDeadline[] = [];
@@ -267,7 +321,7 @@ export class DeadlineRepository {
     const rows: { id: string }[] = await this.db.query(
       `SELECT id FROM deadlines WHERE status = 'open' AND watched_since IS NULL
           AND created_at < now() - make_interval(secs => $1)
-        ORDER BY due_on LIMIT $2`,
+        ORDER BY due_on NULLS LAST LIMIT $2`,
       [graceSeconds, limit],
     );
     return rows.map((row) => row.id);

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import type { Actor, NotaStage, NotaStatus, RouteTemplate } from '@notaflow/domain';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { Actor, KamerstukRef, NotaStage, NotaStatus, RouteTemplate } from '@notaflow/domain';
 import { namedBinder, notaPartVisibleTo, notaVisibleTo } from '../access';
 import { FlowEventEntity } from '../entities/flow-event.entity';
 import { NotaVersionEntity } from '../entities/nota-version.entity';
@@ -22,6 +22,9 @@ export interface NewNota {
   organisation: string;
   createdBy: string;
   route: RouteTemplate;
+  /** The date the document bears, when it says one. */
+  documentDate?: string | null;
+  kamerstukken?: KamerstukRef[];
   /** A kenmerk handed out before the registry knew the nota; the sequence's next one otherwise. */
   onsKenmerk?: string;
 }
@@ -59,8 +62,9 @@ export class NotaRepository {
   async register(nota: NewNota): Promise<void> {
     await this.db.transaction(async (db) => {
       await db.query(
-        `INSERT INTO notas (id, ons_kenmerk, title, dossier, uw_kenmerk, due_on, organisation_code, created_by, route)
-         VALUES ($1, COALESCE($9, ${NEXT_ONS_KENMERK_SQL}), $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO notas (id, ons_kenmerk, title, dossier, uw_kenmerk, due_on, organisation_code, created_by, route,
+                            document_date, kamerstukken)
+         VALUES ($1, COALESCE($9, ${NEXT_ONS_KENMERK_SQL}), $2, $3, $4, $5, $6, $7, $8, $10, $11)`,
         [
           nota.id,
           nota.title,
@@ -71,6 +75,8 @@ export class NotaRepository {
           nota.createdBy,
           JSON.stringify(nota.route),
           nota.onsKenmerk ?? null,
+          nota.documentDate ?? null,
+          JSON.stringify(nota.kamerstukken ?? []),
         ],
       );
       await db.insert(NotaVersionEntity, { notaId: nota.id, version: 1, note: null, createdBy: nota.createdBy });
@@ -141,7 +147,8 @@ export class NotaRepository {
     };
     const [tasks, history, versions] = await Promise.all([
       ofNota(TaskEntity, 't').orderBy('t.created_at', 'ASC').addOrderBy('t.organisation', 'ASC').getMany(),
-      ofNota(FlowEventEntity, 'e').orderBy('e.seq', 'ASC').getMany(),
+      // In the order they happened: history imported from before the flow (its own workflow id) comes first.
+      ofNota(FlowEventEntity, 'e').orderBy('e.at', 'ASC').addOrderBy('e.id', 'ASC').getMany(),
       this.db.find(NotaVersionEntity, { where: { notaId }, order: { version: 'ASC' } }),
     ]);
     return { tasks, history, versions };
@@ -154,15 +161,27 @@ export class NotaRepository {
   }
 
   /**
-   * Records the Kamer's number of a nota, where none is recorded yet or the same one again; false when another one,
-   * sent before or at the same time, won.
+   * Records the Kamer's number of a nota, where none is recorded yet or the same one again: `recorded`; `other` when
+   * another number, sent before or at the same time, won; `taken` when another nota has this Kamerstuk already.
    */
-  async recordKamerstuk(id: string, kamerstuk: KamerstukNumber): Promise<boolean> {
-    const result: unknown = await this.db.query(
-      `UPDATE notas SET kamerstuk_dossier = $2, kamerstuk_number = $3, kamerstuk_vergaderjaar = $4
-        WHERE id = $1 AND (kamerstuk_number IS NULL OR (kamerstuk_number = $3 AND kamerstuk_dossier = $2))`,
-      [id, kamerstuk.dossier, kamerstuk.number, kamerstuk.vergaderjaar],
-    );
-    return affectedRows(result) > 0;
+  async recordKamerstuk(id: string, kamerstuk: KamerstukNumber): Promise<'recorded' | 'other' | 'taken'> {
+    try {
+      const result: unknown = await this.db.query(
+        `UPDATE notas SET kamerstuk_dossier = $2, kamerstuk_number = $3, kamerstuk_vergaderjaar = $4
+          WHERE id = $1 AND (kamerstuk_number IS NULL OR (kamerstuk_number = $3 AND kamerstuk_dossier = $2))`,
+        [id, kamerstuk.dossier, kamerstuk.number, kamerstuk.vergaderjaar],
+      );
+      return affectedRows(result) > 0 ? 'recorded' : 'other';
+    } catch (error) {
+      if (isKamerstukTaken(error)) return 'taken';
+      throw error;
+    }
   }
+}
+
+/** One Kamerstuk, one nota: the unique index is the last word when two notas claim it at once. */
+export function isKamerstukTaken(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === '23505' && driverError.constraint === 'notas_kamerstuk_key';
 }

@@ -1,22 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { toAmsterdamDate } from '@notaflow/calendar';
-import type { FlowEventType, NotaStage, NotaStatus, TaskHolder, TaskIdentity } from '@notaflow/domain';
+import type { FlowEventRecord, NotaStateChange, TaskClosing, TaskHolder, TaskIdentity } from '@notaflow/domain';
 import { managerOf, type Database } from './database';
 import { DeadlineRepository } from './deadline.repository';
 import { notifyTaskHolders } from './task.repository';
-
-export interface FlowEventRecord {
-  seq: number;
-  type: FlowEventType;
-  actor?: string | null;
-  organisation?: string | null;
-  stage?: NotaStage | null;
-  taskId?: string | null;
-  decision?: string | null;
-  remarks?: string | null;
-  seenSha256?: string | null;
-  data?: Record<string, unknown>;
-}
 
 /** When a task opens, is due and its holder is reminded: dates the flow computed, instants in ISO 8601. */
 export interface TaskDates {
@@ -28,15 +15,6 @@ export interface TaskDates {
 
 export type StoredTask = TaskDates & { id: string };
 
-export interface TaskClosing {
-  id: string;
-  status: 'done' | 'cancelled';
-  decision?: string;
-  decidedBy?: string;
-  remarks?: string | null;
-  seenSha256?: string | null;
-}
-
 /** One step of a flow: its events, the tasks it opens and closes, a new version and the nota's new state. */
 export interface TransitionRecord {
   workflowId: string;
@@ -44,13 +22,7 @@ export interface TransitionRecord {
   /** Workflow time of the step: the same on every retry. */
   at: string;
   events: FlowEventRecord[];
-  nota?: {
-    status?: NotaStatus;
-    stage?: NotaStage | null;
-    version?: number;
-    submittedAt?: string;
-    dispatchedAt?: string;
-  };
+  nota?: NotaStateChange;
   open?: (TaskIdentity & TaskDates)[];
   close?: TaskClosing[];
   newVersion?: { version: number; note: string | null; createdBy: string };

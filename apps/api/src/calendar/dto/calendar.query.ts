@@ -76,3 +76,37 @@ export class BackwardPlanQuery {
   @MaxLength(200)
   route?: string;
 }
+
+export class EquatedDaysQuery {
+  @ApiPropertyOptional({ example: 2024, description: 'Only the days of this year; every one when absent' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1900)
+  @Max(2199)
+  year?: number;
+}
+
+/** ATW art. 4: a term of more than 90 days is outside the law, but it still ends somewhere; a decade is the most. */
+export const MAX_TERM_DAYS = 3650;
+
+export class TermEndQuery {
+  @ApiProperty({ example: '2024-12-12', format: 'date', description: 'The day of the event the term runs from' })
+  @IsDefined()
+  @IsCalendarDate()
+  from!: string;
+
+  @ApiProperty({ example: 21, minimum: 0, maximum: MAX_TERM_DAYS, description: 'The term in calendar days' })
+  @IsDefined()
+  @Transform(({ value }) => (typeof value === 'string' && /^\+?\d{1,9}$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TERM_DAYS)
+  days!: number;
+}
+
+export class CalendarDayParam {
+  @ApiProperty({ example: '2024-12-27', format: 'date' })
+  @IsCalendarDate()
+  date!: string;
+}

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsBoolean,
   IsInt,
   IsIn,
   IsNotEmpty,
@@ -16,22 +16,24 @@ import {
   Min,
   registerDecorator,
   ValidateIf,
+  ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
+import { ANCHOR_EVENTS, type AnchorEvent } from '@notaflow/calendar';
 import {
   DEADLINE_CLOSING_STATUSES,
   DEADLINE_KINDS,
   DEADLINE_STATUSES,
   isIsoPeriod,
-  KAMERSTUK_DOSSIER_PATTERN,
   POSTPONEMENT_OUTCOMES,
   type DeadlineClosingStatus,
   type DeadlineKind,
   type DeadlineStatus,
   type PostponementOutcome,
 } from '@notaflow/domain';
+import { CitedKamerstukDto } from '../../common/kamerstuk.dto';
 import { PageQuery } from '../../common/page.query';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, IsDossier, NormaliseDossier } from '../../common/validators';
 
 /** An ISO 8601 period of whole years, months, weeks and days: `P2Y`, never the word "tweejaarlijks". */
 export function IsIsoPeriod(options?: ValidationOptions): PropertyDecorator {
@@ -52,6 +54,38 @@ export const MAX_REMINDER_LEAD_WORKING_DAYS = 40;
 export const DEADLINE_PRESETS = ['kamervragen', 'woo'] as const;
 export type DeadlinePreset = (typeof DEADLINE_PRESETS)[number];
 
+export const ANCHOR_RELATIONS = ['before', 'after'] as const;
+
+/** A date tied to the Kamer's calendar (API.md, Deadlines: `anchor`). */
+export class AnchorDto {
+  @ApiProperty({ enum: ANCHOR_EVENTS, example: 'zomerreces' })
+  @IsIn(ANCHOR_EVENTS)
+  event!: AnchorEvent;
+
+  @ApiProperty({ example: 2023, description: 'The calendar year the event starts in' })
+  @IsInt()
+  @Min(1900)
+  @Max(2199)
+  year!: number;
+
+  @ApiProperty({
+    enum: ANCHOR_RELATIONS,
+    description: 'before: the last working day before the event starts; after: the first working day after it ends',
+  })
+  @IsIn(ANCHOR_RELATIONS)
+  relation!: (typeof ANCHOR_RELATIONS)[number];
+
+  @ApiPropertyOptional({
+    example: '2023-2024',
+    description:
+      'Which of two events of the kind that start in the same year: JenV treated its budget in February 2024 ' +
+      '(vergaderjaar 2023-2024) and in November 2024 (2024-2025)',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{4}$/, { message: '$property must be a vergaderjaar such as 2023-2024' })
+  vergaderjaar?: string;
+}
+
 export class CreateDeadlineDto {
   @ApiProperty({ enum: DEADLINE_KINDS, example: 'commissiedebat' })
   @IsIn(DEADLINE_KINDS)
@@ -66,17 +100,37 @@ export class CreateDeadlineDto {
   @ApiPropertyOptional({
     example: '2023-10-12',
     format: 'date',
-    description: 'Required unless a preset computes it; when both are given they must agree',
+    description:
+      'The due date; or computed from a preset (when both are given they must agree) or an anchor. Without any: ' +
+      'no date yet ("z.s.m."), dueOn null',
   })
-  @ValidateIf((o: CreateDeadlineDto) => o.preset === undefined || o.dueOn !== undefined)
+  @IsOptional()
   @IsCalendarDate()
   dueOn?: string;
 
-  @ApiPropertyOptional({ example: '28 638', description: 'Kamerstukdossier' })
+  @ApiPropertyOptional({
+    type: AnchorDto,
+    description:
+      "Instead of dueOn: the date follows from the Kamer's calendar data and moves when an administrator corrects " +
+      'it; null while the data does not hold the event',
+  })
   @IsOptional()
-  @IsString()
-  @Matches(KAMERSTUK_DOSSIER_PATTERN, { message: '$property must be a Kamerstuk dossier number such as 28 638' })
+  @ValidateNested()
+  @Type(() => AnchorDto)
+  anchor?: AnchorDto;
+
+  @ApiPropertyOptional({ example: '28 638', description: "Kamerstukdossier, kept in the Kamer's spelling" })
+  @IsOptional()
+  @IsDossier()
   dossier?: string;
+
+  @ApiPropertyOptional({ type: [CitedKamerstukDto], description: 'The Kamerstukken the deadline concerns' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CitedKamerstukDto)
+  kamerstukken?: CitedKamerstukDto[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A nota the caller may see' })
   @IsOptional()
@@ -112,11 +166,33 @@ export class CreateDeadlineDto {
   @ValidateIf((o: CreateDeadlineDto) => o.preset !== undefined || o.presetFrom !== undefined)
   @IsCalendarDate()
   presetFrom?: string;
+}
 
-  @ApiPropertyOptional({ default: false, description: 'The term with its one extension (uitstelbericht)' })
+/**
+ * The notice that extends a preset term at once: the Kamervragen uitstelbericht to the Voorzitter (three more weeks,
+ * sent within the first three), the Woo verdaging to the verzoeker (at most two more weeks, given before the first
+ * term ends). Not a request: nothing waits for an answer.
+ */
+export class ExtensionNoticeDto {
+  @ApiProperty({ example: '2024-05-31', format: 'date', description: 'The day the notice went out' })
+  @IsCalendarDate()
+  sentOn!: string;
+
+  @ApiProperty({ example: 'De beantwoording vraagt afstemming met het ministerie van SZW.' })
+  @IsString()
+  @Matches(/\S/, { message: '$property must give the reasons' })
+  @MaxLength(4000)
+  reasons!: string;
+
+  @ApiPropertyOptional({
+    example: 14,
+    description: 'The extension in days: the most by default (Kamervragen: always 21; Woo: 1 to 14)',
+  })
   @IsOptional()
-  @IsBoolean()
-  presetExtended?: boolean;
+  @IsInt()
+  @Min(1)
+  @Max(21)
+  extensionDays?: number;
 }
 
 export class ListDeadlinesQuery extends PageQuery(100, 500) {
@@ -130,8 +206,9 @@ export class ListDeadlinesQuery extends PageQuery(100, 500) {
   @IsCalendarDate()
   to?: string;
 
-  @ApiPropertyOptional({ example: '28 638' })
+  @ApiPropertyOptional({ example: '28 638', description: '28638 finds dossier 28 638 too' })
   @IsOptional()
+  @NormaliseDossier()
   @IsString()
   @MaxLength(40)
   dossier?: string;
@@ -148,9 +225,25 @@ export class ListDeadlinesQuery extends PageQuery(100, 500) {
 }
 
 export class RequestPostponementDto {
-  @ApiProperty({ example: '2023-12-21', format: 'date', description: 'After the current dueOn' })
+  @ApiPropertyOptional({
+    example: '2023-12-21',
+    format: 'date',
+    description:
+      'After the current dueOn. Left out when the request names no date ("tot na de begrotingsbehandeling"); the ' +
+      'outcome then names the new one',
+  })
+  @IsOptional()
   @IsCalendarDate()
-  requestedDueOn!: string;
+  requestedDueOn?: string;
+
+  @ApiPropertyOptional({
+    example: '2023-09-22',
+    format: 'date',
+    description: 'The day the request was made (the date of its letter); today when left out',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  requestedOn?: string;
 
   @ApiProperty({ example: 'Het actieplan is nog niet gereed; debat na de begrotingsbehandeling' })
   @IsString()
@@ -169,7 +262,10 @@ export class PostponementOutcomeDto {
   @IsIn(POSTPONEMENT_OUTCOMES)
   outcome!: PostponementOutcome;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Only with granted; defaults to the requested date' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Only with granted; defaults to the requested date, and is required when the request named none',
+  })
   @IsOptional()
   @IsCalendarDate()
   newDueOn?: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { MAX_VERSION } from '../../common/validators';
 
 /** The ZGW Documenten API's status of an informatieobject, from the state of its version and nota. */
 export const DOCUMENT_STATUSES = ['in_bewerking', 'ter_vaststelling', 'definitief'] as const;
@@ -42,6 +43,7 @@ export class ListDocumentsQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   version?: number;
 }
 
@@ -51,6 +53,7 @@ export class ChangesQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   from?: number;
 
   @ApiPropertyOptional({ description: 'the newer version; default: the current one' })
@@ -58,6 +61,7 @@ export class ChangesQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   to?: number;
 }
 

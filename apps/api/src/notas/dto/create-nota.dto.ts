@@ -6,15 +6,18 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
+  IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { KAMERSTUK_DOSSIER_PATTERN, UW_KENMERK_PATTERN } from '@notaflow/domain';
-import { IsCalendarDate } from '../../common/validators';
+import { MAX_STAGE_SLA_WORKING_DAYS, ROUTE_STAGES, UW_KENMERK_PATTERN, type RouteStage } from '@notaflow/domain';
+import { CitedKamerstukDto } from '../../common/kamerstuk.dto';
+import { IsCalendarDate, IsDossier } from '../../common/validators';
 
 export class RouteDto {
   @ApiProperty({
@@ -48,6 +51,31 @@ export class RouteDto {
   @IsOptional()
   @IsBoolean()
   coSignersReapproveAfterNewVersion?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ROUTE_STAGES,
+    isArray: true,
+    example: ['initialling', 'co-signing', 'decision', 'dispatch'],
+    description:
+      'The order of the stages: each at most once, dispatch last, decision present, a stage named only when the ' +
+      'route has its people (and named when it has them). Without it: initialling, decision, co-signing, ' +
+      'ministerraad, dispatch.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ROUTE_STAGES.length)
+  @IsIn(ROUTE_STAGES, { each: true })
+  stages?: RouteStage[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 1, maximum: MAX_STAGE_SLA_WORKING_DAYS },
+    example: { VWS: 10, BZ: 5 },
+    description: "A co-signing ministry's own term in working days; the others take the default",
+  })
+  @IsOptional()
+  @IsObject()
+  coSigningDueWorkingDays?: Record<string, number>;
 }
 
 export class CreateNotaDto {
@@ -57,10 +85,12 @@ export class CreateNotaDto {
   @MaxLength(300)
   title!: string;
 
-  @ApiPropertyOptional({ example: '28 638', description: 'Kamerstukdossier' })
+  @ApiPropertyOptional({
+    example: '28 638',
+    description: "Kamerstukdossier, kept in the Kamer's spelling: 28638 is 28 638",
+  })
   @IsOptional()
-  @IsString()
-  @Matches(KAMERSTUK_DOSSIER_PATTERN, { message: '$property must be a Kamerstuk dossier number such as 28 638' })
+  @IsDossier()
   dossier?: string;
 
   @ApiPropertyOptional({ example: '2023Z13980/2023D36886' })
@@ -79,4 +109,24 @@ export class CreateNotaDto {
   @IsOptional()
   @IsCalendarDate()
   dueOn?: string;
+
+  @ApiPropertyOptional({
+    example: '2024-06-17',
+    format: 'date',
+    description: 'The date the document bears (its Datum), apart from when it is registered',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  documentDate?: string;
+
+  @ApiPropertyOptional({
+    type: [CitedKamerstukDto],
+    description: 'The Kamerstukken the nota concerns (a verslag, a motie, the letter it follows)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CitedKamerstukDto)
+  kamerstukken?: CitedKamerstukDto[];
 }

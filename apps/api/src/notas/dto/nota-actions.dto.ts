@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { KAMERSTUK_DOSSIER_PATTERN } from '@notaflow/domain';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDossier } from '../../common/validators';
 
 export class NewVersionDto {
   @ApiPropertyOptional({ example: 'Opmerkingen van de DG verwerkt' })
@@ -20,9 +20,8 @@ export class WithdrawDto {
 }
 
 export class KamerstukDto {
-  @ApiProperty({ example: '28 638' })
-  @IsString()
-  @Matches(KAMERSTUK_DOSSIER_PATTERN, { message: '$property must be a Kamerstuk dossier number such as 28 638' })
+  @ApiProperty({ example: '28 638', description: "Kept in the Kamer's spelling: 28638 is 28 638" })
+  @IsDossier()
   dossier!: string;
 
   @ApiProperty({ example: 217 })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTA_STAGES, NOTA_STATUSES, type NotaStage, type NotaStatus } from '@notaflow/domain';
+import { CitedKamerstukDto } from '../../common/kamerstuk.dto';
 import { TaskDto } from '../../tasks/dto/task.dto';
 import { RouteDto } from './create-nota.dto';
 
@@ -43,6 +44,10 @@ export class NotaSummaryDto {
   @ApiProperty({ nullable: true, type: String }) dossier!: string | null;
   @ApiProperty({ nullable: true, type: String }) uwKenmerk!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) dueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'The date the document bears (its Datum)' })
+  documentDate!: string | null;
+  @ApiProperty({ type: [CitedKamerstukDto], description: 'The Kamerstukken the nota concerns' })
+  kamerstukken!: CitedKamerstukDto[];
   @ApiProperty({ example: 'JENV' }) organisation!: string;
   @ApiProperty() createdBy!: string;
   @ApiProperty({ enum: NOTA_STATUSES }) status!: NotaStatus;

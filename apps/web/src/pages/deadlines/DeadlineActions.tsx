@@ -6,7 +6,7 @@ import type { DeadlineDetail, Postponement } from '../../api/types';
 import { useSubmit } from '../../api/use-submit';
 import { ChoiceGroup, RadioChoice, TextAreaField, TextField } from '../../components/Fields';
 import { FormDialog } from '../../components/FormDialog';
-import { formatDay } from '../../lib/dates';
+import { formatDay, formatDueDay } from '../../lib/dates';
 import { DEADLINE_STATUS_LABELS } from '../../lib/labels';
 import type { FieldErrors } from '../../lib/problem';
 
@@ -65,7 +65,7 @@ function RequestPostponement({ deadline, onDone }: DeadlineActionsProps) {
           onDone(`Het uitstelverzoek tot ${formatDay(requestedDueOn)} is vastgelegd.`);
         }}
         onClose={() => setOpen(false)}
-        intro={<Paragraph>Huidige termijn: {formatDay(deadline.dueOn)}.</Paragraph>}
+        intro={<Paragraph>Huidige termijn: {formatDueDay(deadline.dueOn)}.</Paragraph>}
       >
         <TextField
           id="requestedDueOn"
@@ -124,7 +124,15 @@ function OutcomeAction({ postponement, onDone }: { postponement: Postponement; o
           );
         }}
         onClose={() => setOpen(false)}
-        intro={<Paragraph>Gevraagd: uitstel tot {formatDay(postponement.requestedDueOn)}.</Paragraph>}
+        intro={
+          <Paragraph>
+            Gevraagd:{' '}
+            {postponement.requestedDueOn
+              ? `uitstel tot ${formatDay(postponement.requestedDueOn)}`
+              : 'uitstel zonder datum'}
+            .
+          </Paragraph>
+        }
       >
         <ChoiceGroup id="outcome" legend="Besluit van de Kamer" error={submission.errors.outcome}>
           <RadioChoice

@@ -25,7 +25,10 @@ interface DeadlineCalendarProps {
 export function DeadlineCalendar({ month, deadlines, onMonth }: DeadlineCalendarProps) {
   const now = today();
   const byDay = new Map<string, Deadline[]>();
-  for (const deadline of deadlines) byDay.set(deadline.dueOn, [...(byDay.get(deadline.dueOn) ?? []), deadline]);
+  for (const deadline of deadlines) {
+    // A deadline without a date yet has no day to stand on; the list shows it.
+    if (deadline.dueOn !== null) byDay.set(deadline.dueOn, [...(byDay.get(deadline.dueOn) ?? []), deadline]);
+  }
   return (
     <div className="nf-calendar">
       <div className="nf-calendar__bar">

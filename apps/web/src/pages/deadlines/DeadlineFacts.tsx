@@ -1,7 +1,7 @@
 import { Heading } from '@rijkshuisstijl-community/components-react';
 import type { DeadlineDetail } from '../../api/types';
 import { RouterLink } from '../../components/RouterLink';
-import { formatDay, formatInstant } from '../../lib/dates';
+import { formatDueDay, formatInstant } from '../../lib/dates';
 
 /** The deadline's particulars, beside its postponements. */
 export function DeadlineFacts({ deadline }: { deadline: DeadlineDetail }) {
@@ -12,11 +12,11 @@ export function DeadlineFacts({ deadline }: { deadline: DeadlineDetail }) {
       </Heading>
       <dl className="nf-dl">
         <dt>Datum</dt>
-        <dd>{formatDay(deadline.dueOn)}</dd>
+        <dd>{formatDueDay(deadline.dueOn)}</dd>
         {deadline.originalDueOn !== deadline.dueOn && (
           <>
             <dt>Oorspronkelijke datum</dt>
-            <dd>{formatDay(deadline.originalDueOn)}</dd>
+            <dd>{formatDueDay(deadline.originalDueOn)}</dd>
           </>
         )}
         <dt>Dossier</dt>

@@ -33,7 +33,7 @@ export function PostponementTable({ postponements }: { postponements: Postponeme
                 {formatInstant(p.createdAt)}
                 <span className="nf-subtle">door {p.requestedBy}</span>
               </TableCell>
-              <TableCell>{formatDay(p.requestedDueOn)}</TableCell>
+              <TableCell>{p.requestedDueOn ? formatDay(p.requestedDueOn) : 'zonder datum'}</TableCell>
               <TableCell>
                 {p.reason}
                 {p.notaId && (

@@ -1,0 +1,4 @@
+export * from './payload-codec';
+export * from './connection';
+export * from './boundary-warnings';
+export * from './payload-json';
