@@ -9,101 +9,16 @@ import {
 } from '@notaflow/calendar';
 import { buildRouteTemplate, type FlowEventType, type StageTemplate, type TaskType } from '@notaflow/domain';
 import { taskDates } from '../../activities/flow.activities';
+import type { Batch, EventRow, NotaRow, TaskRow } from './history-rows';
+import { MINISTERRAAD_USER, normal, pick, rng, usersOf, type Organisation } from './population';
 
 /**
- * A synthetic but realistic history of approval flows, in the rows recordTransition writes: the same tables and
- * columns, the same events per step, tasks due by the same working-day rules (its `taskDates`). Nothing here
- * talks to a database; `HistoryWriter` consumes the batches.
+ * A synthetic but realistic history of approval flows, in the rows recordTransition writes (history-rows.ts): the
+ * same events per step, tasks due by the same working-day rules (its `taskDates`), holders taking log-normal time.
+ * Nothing here talks to a database; `HistoryWriter` consumes the batches.
  */
 
 const HOUR = 3_600_000;
-
-/** Seeded, so two runs measure the same data. mulberry32. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export interface Organisation {
-  code: string;
-  /** Share of the notas it registers (Zipf: a few large ministries, a long tail). */
-  weight: number;
-  /** How much slower (> 1) or faster than usual it handles its tasks: log-normal around 1. */
-  pace: number;
-  canCoSign: boolean;
-}
-
-export interface EventRow {
-  workflowId: string;
-  seq: number;
-  notaId: string;
-  at: Date;
-  type: FlowEventType;
-  actor: string | null;
-  organisation: string | null;
-  stage: string | null;
-  taskId: string | null;
-  decision: string | null;
-  remarks: string | null;
-  data: string | null;
-}
-
-export interface TaskRow {
-  id: string;
-  notaId: string;
-  workflowId: string;
-  type: TaskType;
-  stage: string;
-  organisation: string;
-  assignee: string | null;
-  status: 'open' | 'done' | 'cancelled';
-  version: number;
-  meetingOn: string | null;
-  dueAt: Date;
-  remindAt: Date | null;
-  createdAt: Date;
-  decidedAt: Date | null;
-  decidedBy: string | null;
-  decision: string | null;
-}
-
-export interface NotaRow {
-  id: string;
-  onsKenmerk: string;
-  title: string;
-  dossier: string;
-  organisation: string;
-  createdBy: string;
-  route: string;
-  status: string;
-  stage: string | null;
-  version: number;
-  workflowId: string;
-  submittedAt: Date;
-  dispatchedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface VersionRow {
-  notaId: string;
-  version: number;
-  createdBy: string;
-  createdAt: Date;
-}
-
-export interface Batch {
-  notas: NotaRow[];
-  versions: VersionRow[];
-  events: EventRow[];
-  tasks: TaskRow[];
-}
 
 export interface HistoryOptions {
   organisations: Organisation[];
@@ -127,47 +42,6 @@ const CHANGES: Partial<Record<TaskType, number>> = { initial: 0.06, decide: 0.05
 const REJECT: Partial<Record<TaskType, number>> = { decide: 0.01, ministerraad: 0.01 };
 const WITHDRAW = 0.01;
 const MINISTERRAAD_HOLD = 0.12;
-
-export const usersOf = (organisation: string) => {
-  const o = organisation.toLowerCase();
-  return {
-    drafter: `${o}.staff`,
-    reviewers: [`${o}.afdelingshoofd`, `${o}.directeur`, `${o}.dg`],
-    decider: `${o}.bewindspersoon`,
-    signer: `${o}.signer`,
-  };
-};
-export const MINISTERRAAD_USER = 'az.secretariaat';
-
-/** The organisations of the benchmark: today's nine plus made-up ones, Zipf-weighted, JENV the largest. */
-export function benchOrganisations(count: number, random: () => number): Organisation[] {
-  const known = ['JENV', 'VWS', 'BZ', 'BHO', 'SZW', 'BZK', 'OCW', 'FIN', 'AZ'];
-  const codes = [...known];
-  for (let i = 0; codes.length < count; i++) {
-    codes.push(`ORG${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`);
-  }
-  return codes.map((code, rank) => ({
-    code,
-    weight: code === 'AZ' ? 0 : 1 / (rank + 1),
-    pace: Math.exp(0.35 * normal(random)),
-    canCoSign: code !== 'AZ',
-  }));
-}
-
-function normal(random: () => number): number {
-  const u = 1 - random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-}
-
-function pick<T>(random: () => number, items: readonly T[], weight: (item: T) => number): T {
-  const total = items.reduce((sum, item) => sum + weight(item), 0);
-  let r = random() * total;
-  for (const item of items) {
-    r -= weight(item);
-    if (r < 0) return item;
-  }
-  return items[items.length - 1];
-}
 
 /** Decisions land in office hours of working days: a decision "at" a weekend moves to Monday morning. */
 function inOfficeHours(ms: number, random: () => number): number {

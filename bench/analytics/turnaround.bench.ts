@@ -22,15 +22,9 @@ import { periodInstants } from '../../apps/api/src/analytics/analytics-period';
 import { WORKING_DAYS_RANGE, workingDayRows } from '../../apps/api/src/analytics/working-days.sync';
 import { freePort } from '../../scripts/lib/ports';
 import { startPostgres, type RunningPostgres } from '../../scripts/lib/postgres';
-import {
-  benchOrganisations,
-  generateHistory,
-  MINISTERRAAD_USER,
-  rng,
-  usersOf,
-  type Batch,
-  type Organisation,
-} from './history';
+import { generateHistory } from './history';
+import type { Batch } from './history-rows';
+import { benchOrganisations, MINISTERRAAD_USER, rng, usersOf, type Organisation } from './population';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 

@@ -2,6 +2,7 @@
 declare module 'autocannon' {
   interface Histogram {
     average: number;
+    mean: number;
     min: number;
     max: number;
     total: number;
@@ -17,6 +18,8 @@ declare module 'autocannon' {
     pipelining?: number;
     timeout?: number;
     headers?: Record<string, string>;
+    /** Called with each response's body; false counts it as a mismatch. */
+    verifyBody?: (body: string) => boolean;
   }
 
   interface Result {
@@ -26,8 +29,11 @@ declare module 'autocannon' {
     duration: number;
     errors: number;
     timeouts: number;
+    mismatches: number;
     non2xx: number;
     '2xx': number;
+    '3xx': number;
+    statusCodeStats: Record<string, { count: number }>;
   }
 
   function autocannon(options: Options): Promise<Result>;

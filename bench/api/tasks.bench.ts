@@ -1,31 +1,36 @@
 /**
- * `GET /api/v1/tasks?status=open` for a logged-in co-signer of VWS with BENCH_OPEN_TASKS open tasks (real flows
- * taken to co-signing by the product worker; beside them a registry history of BENCH_HISTORY_NOTAS dispatched notas
- * with ten closed tasks each) against a bare route on the same server: an Express handler answering a small JSON,
- * added by the benchmark's own server script (server.ts, bare-route.ts), not by the product. The API runs in a child process, as
- * `node dist/apps/api/src/main.js` would, with its logs (one JSON line per request, LOG_LEVEL=info) going to a file;
- * autocannon runs here, so load generator and server do not share an event loop. The routes alternate in rounds
- * after a warm-up; requests per second = 2xx answers / seconds, p99 from autocannon's latency histogram, and the CPU
- * the API process and PostgreSQL used per request (from /proc), which other work on the machine disturbs less. A third
- * row, not part of the goal, is the same route for a user without open tasks: its cost apart from the rows.
+ * `GET /api/v1/tasks?status=open`, the inbox every user's web app polls, for a co-signer of VWS with BENCH_OPEN_TASKS
+ * open tasks (real flows taken to co-signing by the product worker, beside a registry history of BENCH_HISTORY_NOTAS
+ * dispatched notas), against what a user would write instead: a plain Fastify + pg handler (plain-server.ts) with the
+ * same token check, the same SQL and the same bytes. Both in processes of their own pinned to one core with
+ * PostgreSQL; the load generator (autocannon, load.ts) in its own process pinned to the other core. Every answer's
+ * status and body are checked during the load. The product's per-user rate limit stays on, set out of the way for the
+ * load user by its configuration (RATE_LIMIT_PER_MINUTE); a 429 would show as a wrong answer.
  *
- *   node scripts/build.mjs && node dist/bench/api/tasks.bench.js
- *   BENCH_OPEN_TASKS=100 BENCH_HISTORY_NOTAS=20000 BENCH_CONNECTIONS=10 BENCH_SECONDS=10 BENCH_ROUNDS=2 (defaults)
+ * Rounds alternate which server goes first; at 10 and 100 connections; then the same at a tenth of the size (a
+ * co-signer of BZ with a tenth of the tasks), and the product answering a revalidation (If-None-Match) as the polling
+ * web app sends it.
+ *
+ *   npm run bench:api
+ *   BENCH_OPEN_TASKS=100 BENCH_HISTORY_NOTAS=20000 BENCH_SECONDS=10 BENCH_ROUNDS=3 (defaults)
  */
+import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
-import { buildRouteTemplate } from '@notaflow/domain';
+import { buildRouteTemplate, type RouteChoice } from '@notaflow/domain';
 import { startChild } from '../../scripts/lib/child';
 import { FULL_ROUTE, runToCoSigning } from '../support/flows';
+import { signIn } from '../support/http';
+import { cpuBetween, cpuSample, startApiProcess, startWorkerProcess } from '../support/processes';
+import { Report, alternate, pin, pinTree, spread } from '../support/report';
 import {
   envInt,
   fixed,
   inParallel,
-  loadAverage,
-  machineLines,
+  median,
   progress,
   runBenchmark,
   say,
@@ -34,63 +39,58 @@ import {
   type Cleanup,
 } from '../support/run';
 import { describeStack, startBenchStack, type BenchStack } from '../support/stack';
-import { cpuBetween, cpuSample, startWorkerProcess } from '../support/processes';
-import { BARE_PATH } from './bare-route';
+import type { LoadJob, LoadResult } from './load';
 
 const OPEN_TASKS = envInt('BENCH_OPEN_TASKS', 100);
+const SMALL_TASKS = Math.max(1, Math.round(OPEN_TASKS / 10));
 const HISTORY_NOTAS = envInt('BENCH_HISTORY_NOTAS', 20_000);
-const CONNECTIONS = envInt('BENCH_CONNECTIONS', 10);
 const SECONDS = envInt('BENCH_SECONDS', 10);
-const ROUNDS = envInt('BENCH_ROUNDS', 2);
-const GOAL = 0.6;
-const USER = 'vws.signer';
-const EMPTY_USER = 'jenv.dg';
-const SERVER = path.join(__dirname, 'server.js');
+const ROUNDS = envInt('BENCH_ROUNDS', 3);
+const CONNECTIONS = [10, 100];
+const GOAL_RATIO = 0.6;
+const GOAL_P99 = 1.5;
+const GOAL_RATE = 1500;
+const LOAD_CPU = '0';
+const SERVER_CPU = '1';
+const LOAD = path.join(__dirname, 'load.js');
+const PLAIN = path.join(__dirname, 'plain-server.js');
+const run = promisify(execFile);
 
-interface Api {
-  baseUrl: string;
+interface Target {
+  name: string;
+  url: string;
+  token: string;
   pid: number;
-  stop(): Promise<void>;
+  status: number;
+  headers?: Record<string, string>;
+  bodyFile: string;
 }
 
-async function startApi(stack: BenchStack, cleanup: Cleanup, taskQueue: string): Promise<Api> {
-  const logFile = path.join(stack.dir, 'api.log');
-  const log = openSync(logFile, 'a');
-  const child = startChild('api', process.execPath, [SERVER], {
-    stdio: ['ignore', log, log, 'ipc'],
+interface Round {
+  result: LoadResult;
+  /** CPU ms per good answer of the server process and of PostgreSQL. */
+  serverCpuMs: number;
+  databaseCpuMs: number;
+}
+
+async function startPlain(stack: BenchStack, cleanup: Cleanup, jwtSecret: string) {
+  const child = startChild('plain', process.execPath, [PLAIN], {
+    stdio: ['ignore', 'pipe', 'inherit'],
     stopWithParent: 'SIGTERM',
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: stack.databaseUrl,
-      RUN_MIGRATIONS: 'false',
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      AUTH_MODE: 'demo',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      // The per-user budget (1,200 a minute by default) stops runaway scripts; a load generator is one. Its cost,
-      // one counter per request, stays in the measurement.
-      RATE_LIMIT_PER_MINUTE: '100000',
-    },
+    env: { ...process.env, DATABASE_URL: stack.databaseUrl, JWT_SECRET: jwtSecret },
   });
-  closeSync(log);
-  const stop = () => child.stop('SIGTERM', 15_000);
-  cleanup.add('API process', stop);
+  cleanup.add('plain server', () => child.stop('SIGTERM', 5000));
   const port = await new Promise<number>((resolve, reject) => {
-    child.process.once('message', (message: { port?: number }) => (message.port ? resolve(message.port) : reject()));
-    void child.exited.then((code) => {
-      const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n');
-      reject(new Error(`the API exited (${code}):\n${tail}`));
-    });
+    child.process.stdout?.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    void child.exited.then((code) => reject(new Error(`the plain server exited (${code})`)));
   });
-  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.process.pid ?? 0, stop };
+  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.process.pid ?? 0 };
 }
 
 /**
  * Years of registry as recordTransition leaves it, set-based: dispatched notas on the full route, their ten tasks
- * closed. The list query reads open tasks through a partial index; the history is there so that the tables, their
- * indexes and the planner's statistics have the size of a registry in use, not of an empty one.
+ * closed. The inbox reads open tasks through a partial index; the history gives the tables, indexes and planner
+ * statistics the size of a registry in use.
  */
 async function insertHistory(stack: BenchStack): Promise<void> {
   await stack.dataSource.query(
@@ -124,84 +124,72 @@ async function insertHistory(stack: BenchStack): Promise<void> {
   );
 }
 
-interface Load {
-  requests: number;
-  seconds: number;
-  p50: number[];
-  p99: number[];
-  failed: number;
-  /** CPU seconds the API process and PostgreSQL (all its processes) used meanwhile. */
-  apiCpu: number;
-  databaseCpu: number;
+/** The answer both servers give, which must be the same bytes; kept in a file for the load generator to check. */
+async function expectedBody(stack: BenchStack, name: string, urls: string[], token: string, count: number) {
+  const bodies = await Promise.all(
+    urls.map(async (url) => {
+      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+      return { body: await response.text(), etag: response.headers.get('etag') };
+    }),
+  );
+  if (bodies.some((b) => b.body !== bodies[0].body)) throw new Error(`the servers answer ${name} differently`);
+  const length = (JSON.parse(bodies[0].body) as unknown[]).length;
+  if (length !== count) throw new Error(`${name}: ${length} tasks, not ${count}`);
+  const file = path.join(stack.dir, `${name}.json`);
+  writeFileSync(file, bodies[0].body);
+  return { file, bytes: Buffer.byteLength(bodies[0].body), etag: bodies[0].etag };
 }
 
-interface Target {
-  name: string;
-  url: string;
-  token: string;
-}
-
-/** CPU per request is what the route costs; requests per second also depend on what else the machine does. */
-async function load(target: Target, seconds: number, pids: { api: number; postgres: number }): Promise<Load> {
-  const [api, postgres] = [cpuSample(pids.api), cpuSample(pids.postgres, true)];
-  const result = await autocannon({
+async function load(stack: BenchStack, target: Target, connections: number, seconds: number, pg: number) {
+  const job: LoadJob = {
     url: target.url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: { authorization: `Bearer ${target.token}`, accept: 'application/json' },
-  });
-  return {
-    requests: result['2xx'],
-    seconds: result.duration,
-    p50: [result.latency.p50],
-    p99: [result.latency.p99],
-    failed: result.non2xx + result.errors + result.timeouts,
-    apiCpu: cpuBetween(api, cpuSample(pids.api)),
-    databaseCpu: cpuBetween(postgres, cpuSample(pids.postgres, true)),
+    connections,
+    seconds,
+    headers: { authorization: `Bearer ${target.token}`, accept: 'application/json', ...target.headers },
+    status: target.status,
+    bodyFile: target.bodyFile,
   };
-}
-
-const add = (a: Load, b: Load): Load => ({
-  requests: a.requests + b.requests,
-  seconds: a.seconds + b.seconds,
-  p50: [...a.p50, ...b.p50],
-  p99: [...a.p99, ...b.p99],
-  failed: a.failed + b.failed,
-  apiCpu: a.apiCpu + b.apiCpu,
-  databaseCpu: a.databaseCpu + b.databaseCpu,
-});
-
-async function signIn(baseUrl: string, username: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
+  const jobFile = path.join(stack.dir, `load-${randomUUID().slice(0, 8)}.json`);
+  writeFileSync(jobFile, JSON.stringify(job));
+  const [server, database] = [cpuSample(target.pid), cpuSample(pg, true)];
+  const { stdout } = await run('taskset', ['--cpu-list', LOAD_CPU, process.execPath, LOAD, jobFile], {
+    maxBuffer: 1 << 20,
   });
-  if (response.status !== 200) throw new Error(`sign-in of ${username}: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
+  const result = JSON.parse(stdout.trim().split('\n').pop()!) as LoadResult;
+  const good = Math.max(result.good, 1);
+  return {
+    result,
+    serverCpuMs: (1000 * cpuBetween(server, cpuSample(target.pid))) / good,
+    databaseCpuMs: (1000 * cpuBetween(database, cpuSample(pg, true))) / good,
+  } satisfies Round;
 }
 
-/** The route answers 200 with this many tasks; returns the size of the answer. */
-async function expectTasks(target: Target, count: number): Promise<number> {
-  const response = await fetch(target.url, { headers: { authorization: `Bearer ${target.token}` } });
-  const body = await response.text();
-  const length = response.status === 200 ? (JSON.parse(body) as unknown[]).length : -1;
-  if (length !== count)
-    throw new Error(`${target.name} answered ${response.status} with ${length} tasks, not ${count}`);
-  return Buffer.byteLength(body);
-}
+const rate = (r: Round) => r.result.good / r.result.seconds;
+const failures = (r: Round) => r.result.mismatches + r.result.wrongStatus + r.result.errors + r.result.timeouts;
 
 void runBenchmark('tasks API benchmark', async (cleanup) => {
-  const loadBefore = loadAverage();
-  // Reads are measured: durability would only slow down setting up the flows.
+  const report = new Report('tasks API benchmark', 'npm run bench:api');
   const stack = await startBenchStack(cleanup, { demoUsers: false, durable: false });
   const taskQueue = `bench-${randomUUID().slice(0, 8)}`;
+  const jwtSecret = randomBytes(32).toString('hex');
   // First the API: at start-up it provisions the demo users (with their password), whom the tasks reference.
-  const api = await startApi(stack, cleanup, taskQueue);
+  const api = await startApiProcess({
+    databaseUrl: stack.databaseUrl,
+    temporalAddress: stack.temporalAddress,
+    taskQueue,
+    logFile: path.join(stack.dir, 'api.log'),
+    documentsDir: path.join(stack.dir, 'documents'),
+    jwtSecret,
+    // The load user's budget, out of the load's way: at most 100,000 a minute, which the rounds stay under.
+    env: { RATE_LIMIT_PER_MINUTE: '100000' },
+  });
+  cleanup.add('API process', () => api.stop());
+  const plain = await startPlain(stack, cleanup, jwtSecret);
 
   progress(`registry history: ${thousands(HISTORY_NOTAS)} dispatched notas, ${thousands(10 * HISTORY_NOTAS)} tasks`);
   await insertHistory(stack);
-  progress(`${OPEN_TASKS} flows to co-signing through the worker: ${OPEN_TASKS} open co-sign tasks for ${USER}`);
+  progress(`${OPEN_TASKS} flows to co-signing: ${OPEN_TASKS} open tasks for vws.signer, ${SMALL_TASKS} for bz.signer`);
   const worker = startWorkerProcess({
     databaseUrl: stack.databaseUrl,
     temporalAddress: stack.temporalAddress,
@@ -211,85 +199,166 @@ void runBenchmark('tasks API benchmark', async (cleanup) => {
   cleanup.add('worker process', () => worker.stop());
   const client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
   await Promise.race([
-    inParallel(OPEN_TASKS, 16, () => runToCoSigning(client, stack.dataSource, taskQueue)),
+    inParallel(OPEN_TASKS, 16, (i) => {
+      const choice: RouteChoice = { ...FULL_ROUTE, coSigners: i < SMALL_TASKS ? FULL_ROUTE.coSigners : ['VWS'] };
+      return runToCoSigning(client, stack.dataSource, taskQueue, choice);
+    }),
     worker.failed,
   ]);
-  // The flows wait for people now; the worker would only sit beside the API, so it goes.
+  // The flows wait for people now; the worker would only sit beside the servers, so it goes.
   await worker.stop();
   await stack.dataSource.query('VACUUM ANALYZE');
 
-  const tasksUrl = `${api.baseUrl}/api/v1/tasks?status=open`;
-  const token = await signIn(api.baseUrl, USER);
-  const tasks: Target = { name: 'GET /api/v1/tasks?status=open', url: tasksUrl, token };
-  // The same headers on the bare route: the requests differ only in what the server does with them.
-  const bare: Target = { name: `GET ${BARE_PATH} (bench-only, bare)`, url: `${api.baseUrl}${BARE_PATH}`, token };
-  // Not a goal: the same route for a reviewer whose tasks are all done, i.e. its cost without rows.
-  const empty: Target = {
-    name: `  same, ${EMPTY_USER} (0 open tasks)`,
-    url: tasksUrl,
-    token: await signIn(api.baseUrl, EMPTY_USER),
-  };
-  const tasksBytes = await expectTasks(tasks, OPEN_TASKS);
-  await expectTasks(empty, 0);
-  const bareAnswer = await fetch(bare.url);
-  const bareBytes = Buffer.byteLength(await bareAnswer.text());
-  if (bareAnswer.status !== 200) throw new Error(`${BARE_PATH} answered ${bareAnswer.status}`);
+  const users = { large: 'vws.signer', small: 'bz.signer' };
+  const tokens = { large: await signIn(api.baseUrl, users.large), small: await signIn(api.baseUrl, users.small) };
+  const inbox = '/api/v1/tasks?status=open';
+  const urls = [`${api.baseUrl}${inbox}`, `${plain.baseUrl}${inbox}`];
+  const large = await expectedBody(stack, 'large', urls, tokens.large, OPEN_TASKS);
+  const small = await expectedBody(stack, 'small', urls, tokens.small, SMALL_TASKS);
+  const emptyFile = path.join(stack.dir, 'empty.txt');
+  writeFileSync(emptyFile, '');
 
-  const pids = { api: api.pid, postgres: stack.pg.pid };
-  const targets = [bare, tasks, empty];
-  progress('warm-up: 3 s on each route, not counted');
-  for (const target of targets) await load(target, 3, pids);
-  const none: Load = { requests: 0, seconds: 0, p50: [], p99: [], failed: 0, apiCpu: 0, databaseCpu: 0 };
-  const loads = new Map(targets.map((t) => [t, none]));
-  for (let round = 0; round < ROUNDS; round++) {
-    progress(`round ${round + 1} of ${ROUNDS}: ${SECONDS} s on each route, ${CONNECTIONS} connections`);
-    for (const target of targets) loads.set(target, add(loads.get(target)!, await load(target, SECONDS, pids)));
-  }
-  const loadAfter = loadAverage();
-
-  const rate = (l: Load) => l.requests / l.seconds;
-  const ratio = rate(loads.get(tasks)!) / rate(loads.get(bare)!);
-  const ms = (values: number[]) => values.map((v) => fixed(v, 1)).join(', ');
-  say();
-  say('tasks API benchmark');
-  for (const line of machineLines([
-    `server: createApp (apps/api/src/bootstrap.ts) in a child process, NODE_ENV=production, LOG_LEVEL=info to a file, ` +
-      `${await describeStack(stack)}, ${thousands(HISTORY_NOTAS)} dispatched notas' history; load: autocannon ` +
-      `in this process, ${CONNECTIONS} connections over loopback, ` +
-      `${ROUNDS} alternating rounds of ${SECONDS} s per route after 3 s of warm-up`,
-    `user: ${USER} with ${OPEN_TASKS} open co-sign tasks (real flows at co-signing); answer ` +
-      `${thousands(tasksBytes)} bytes of JSON; ${BARE_PATH}: ${bareBytes} bytes`,
-    `load average (1, 5, 15 min): ${loadBefore} before, ${loadAfter} after`,
-  ]))
-    say(line);
-  say();
-  const row = (target: Target) => {
-    const l = loads.get(target)!;
+  const targets = (size: 'large' | 'small'): [Target, Target] => {
+    const body = size === 'large' ? large : small;
     return [
-      target.name,
-      thousands(l.requests),
-      fixed(rate(l), 0),
-      ms(l.p50),
-      ms(l.p99),
-      fixed((1000 * l.apiCpu) / l.requests, 2),
-      fixed((1000 * l.databaseCpu) / l.requests, 2),
-      String(l.failed),
+      { name: 'product', url: urls[0], token: tokens[size], pid: api.pid, status: 200, bodyFile: body.file },
+      { name: 'plain', url: urls[1], token: tokens[size], pid: plain.pid, status: 200, bodyFile: body.file },
     ];
   };
+  const revalidation: Target | undefined = large.etag
+    ? {
+        name: 'product, If-None-Match',
+        url: urls[0],
+        token: tokens.large,
+        pid: api.pid,
+        status: 304,
+        headers: { 'if-none-match': large.etag },
+        bodyFile: emptyFile,
+      }
+    : undefined;
+
+  // The load generator on one core; the servers and PostgreSQL on the other.
+  pin(api.pid, SERVER_CPU);
+  pin(plain.pid, SERVER_CPU);
+  pinTree(stack.pg.pid, SERVER_CPU);
+
+  progress('warm-up: 3 s on each server, not counted');
+  for (const target of [...targets('large'), ...targets('small')]) await load(stack, target, 10, 3, stack.pg.pid);
+
+  const results = new Map<string, Round[]>();
+  const keep = (key: string, round: Round) => results.set(key, [...(results.get(key) ?? []), round]);
+  const measure = async (key: string, pair: [Target, Target], connections: number) => {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const target of alternate(round, pair)) {
+        progress(`${key}, round ${round + 1}/${ROUNDS}: ${target.name}, ${connections} connections, ${SECONDS} s`);
+        keep(`${key}:${target.name}`, await load(stack, target, connections, SECONDS, stack.pg.pid));
+      }
+    }
+  };
+  for (const connections of CONNECTIONS)
+    await measure(`${OPEN_TASKS} tasks, ${connections} conn`, targets('large'), connections);
+  await measure(`${SMALL_TASKS} tasks, 10 conn`, targets('small'), 10);
+  if (revalidation) {
+    for (let round = 0; round < ROUNDS; round++) {
+      keep('revalidation', await load(stack, revalidation, 10, SECONDS, stack.pg.pid));
+    }
+  }
+
+  report.header([
+    `stack: ${await describeStack(stack)}; ${thousands(HISTORY_NOTAS)} dispatched notas of history`,
+    `product: node dist/apps/api/src/main.js (NestJS on Express, LOG_LEVEL=info to a file, RATE_LIMIT_PER_MINUTE=` +
+      `100000); plain: Fastify + pg (bench/api/plain-server.ts), same token check, SQL and bytes`,
+    `cores: servers and PostgreSQL pinned to CPU ${SERVER_CPU}, autocannon in its own process on CPU ${LOAD_CPU}; ` +
+      `${ROUNDS} rounds of ${SECONDS} s per server, alternating which goes first, after 3 s of warm-up`,
+    `answers: ${users.large} ${OPEN_TASKS} open tasks, ${thousands(large.bytes)} bytes; ${users.small} ` +
+      `${SMALL_TASKS}, ${thousands(small.bytes)} bytes; every status and body checked during the load`,
+  ]);
+  const rows: string[][] = [];
+  const row = (label: string, key: string) => {
+    const rounds = results.get(key) ?? [];
+    rows.push([
+      label,
+      spread(rounds.map(rate), 0),
+      spread(
+        rounds.map((r) => r.result.p50),
+        1,
+      ),
+      spread(
+        rounds.map((r) => r.result.p99),
+        1,
+      ),
+      spread(
+        rounds.map((r) => r.serverCpuMs),
+        3,
+      ),
+      spread(
+        rounds.map((r) => r.databaseCpuMs),
+        3,
+      ),
+      String(rounds.reduce((sum, r) => sum + failures(r), 0)),
+    ]);
+  };
+  const keys = [...CONNECTIONS.map((c) => `${OPEN_TASKS} tasks, ${c} conn`), `${SMALL_TASKS} tasks, 10 conn`];
+  for (const key of keys) for (const name of ['product', 'plain']) row(`${name}, ${key}`, `${key}:${name}`);
+  if (revalidation) row(`product, ${OPEN_TASKS} tasks, 10 conn, If-None-Match: 304`, 'revalidation');
   for (const line of table(
-    [
-      'route',
-      'requests',
-      'req/s',
-      'p50 ms (per round)',
-      'p99 ms (per round)',
-      'API CPU ms/req',
-      'PostgreSQL CPU ms/req',
-      'non-2xx or errors',
-    ],
-    [row(bare), row(tasks), ['tasks / bare', '', `${fixed(ratio, 2)}x`, '', '', '', '', ''], row(empty)],
+    ['server, answer, connections', 'req/s', 'p50 ms', 'p99 ms', 'server CPU ms/req', 'PostgreSQL CPU ms/req', 'wrong'],
+    rows,
   ))
     say(line);
   say();
-  say(`goal: tasks >= ${GOAL}x the bare route in req/s: ${ratio >= GOAL ? 'met' : 'MISSED'} (${fixed(ratio, 2)}x)`);
+
+  const ratios = (key: string, of: (r: Round) => number) => {
+    const product = results.get(`${key}:product`) ?? [];
+    const plainRounds = results.get(`${key}:plain`) ?? [];
+    return product.map((r, i) => of(r) / of(plainRounds[i]));
+  };
+  const wrong = [...results.values()].flat().reduce((sum, r) => sum + failures(r), 0);
+  for (const connections of CONNECTIONS) {
+    const key = `${OPEN_TASKS} tasks, ${connections} conn`;
+    const product = results.get(`${key}:product`) ?? [];
+    const plainRounds = results.get(`${key}:plain`) ?? [];
+    const reqRatio = ratios(key, rate);
+    const p99Ratio = ratios(key, (r) => r.result.p99);
+    const productRates = product.map(rate);
+    say(
+      `ratio product / plain at ${connections} connections, per round: req/s ${spread(reqRatio, 2, 'x')}, p99 ${spread(p99Ratio, 2, 'x')}`,
+    );
+    report.figure(
+      `tasks API, ${connections} connections: product / plain req/s`,
+      `${spread(productRates, 0)} vs ${spread(plainRounds.map(rate), 0)} req/s`,
+    );
+    report.goal(
+      `req/s of the product >= ${GOAL_RATIO}x the plain handler's at ${connections} connections:`,
+      `${fixed(median(reqRatio), 2)}x`,
+      median(reqRatio) >= GOAL_RATIO,
+    );
+    report.goal(
+      `p99 of the product <= ${GOAL_P99}x the plain handler's at ${connections} connections:`,
+      `${fixed(median(p99Ratio), 2)}x (${fixed(median(product.map((r) => r.result.p99)), 1)} vs ${fixed(
+        median(plainRounds.map((r) => r.result.p99)),
+        1,
+      )} ms)`,
+      median(p99Ratio) <= GOAL_P99,
+    );
+    report.goal(
+      `req/s of the product with a co-signer's ${OPEN_TASKS} open tasks >= ${thousands(GOAL_RATE)} at ` +
+        `${connections} connections:`,
+      thousands(median(productRates)),
+      median(productRates) >= GOAL_RATE,
+    );
+  }
+  report.goal('answers with a wrong status or body during the load = 0:', String(wrong), wrong === 0);
+  const cpu = (key: string) => {
+    const rounds = results.get(key) ?? [];
+    return rounds.reduce((sum, r) => sum + r.serverCpuMs + r.databaseCpuMs, 0) / Math.max(rounds.length, 1);
+  };
+  for (const name of ['product', 'plain']) {
+    report.growth(
+      `${name}: server + PostgreSQL CPU ms per request, by open tasks in the answer`,
+      { size: SMALL_TASKS, cost: cpu(`${SMALL_TASKS} tasks, 10 conn:${name}`) },
+      { size: OPEN_TASKS, cost: cpu(`${OPEN_TASKS} tasks, 10 conn:${name}`) },
+    );
+  }
+  report.finish();
 });

@@ -1,227 +1,332 @@
 /**
- * Flow throughput: full approval flows (3 reviewers, the decision, 4 co-signers, the ministerraad, dispatch) driven
- * through the Temporal client, against the one-activity ping workflow, on the same Temporal dev server and the same
- * worker process (the product's, with the prebuilt bundle and the real activities on PostgreSQL). Both are measured
- * in Temporal state transitions per second: the server's own count of persisted mutations of a workflow's state
- * (DescribeWorkflowExecution's stateTransitionCount), summed over the runs and divided by the wall time of the phase.
- * History events and completed workflow tasks, counted from the histories, are printed beside it, and the CPU the
- * server, the worker and PostgreSQL spent per transition (from /proc), which shows what limits the rate.
+ * Decisions per second and decision latency through the HTTP API: notas on the full route (3 reviewers, the
+ * minister, 4 co-signers at once, the ministerraad, dispatch) taken by their users through the product's API
+ * (register, upload the nota document, submit, then each holder reads their tasks and decides, naming its SHA-256),
+ * against a skeleton workflow with the same Updates, Query, timers and activity calls whose activities do nothing,
+ * driven through a minimal HTTP front the same way (bench/flows/skeleton-front.ts). Both on the same Temporal server
+ * and the same worker process (one bundle with both workflows, the product's real activities on PostgreSQL).
  *
- * The two alternate in rounds (ping, flows, ping, flows, ...), so that what else the machine does at the time weighs
- * on both alike; the figures are the sums over the rounds.
+ * At BENCH_IN_FLIGHT flows in flight (16 and 64), and at a tenth of the larger (6): rounds alternate which goes
+ * first. Each lane runs BENCH_FLOWS_PER_LANE flows after each other. A decision's latency is its POST, from sending to
+ * the answer (which the flow gives once it has taken the decision and opened what follows). Afterwards every product
+ * flow's rows in PostgreSQL are checked (nota, tasks, event log) and every workflow's close.
  *
- *   node scripts/build.mjs && node dist/bench/flows/throughput.bench.js
- *   BENCH_FLOWS=90 BENCH_PINGS=600 BENCH_ROUNDS=3 BENCH_CONCURRENCY=16 (defaults)
+ *   npm run bench:flows
+ *   BENCH_ROUNDS=3 BENCH_FLOWS_PER_LANE=2 (defaults)
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundleOptions } from '../../apps/worker/src/bundle';
+import { startChild } from '../../scripts/lib/child';
+import { signIn } from '../support/http';
+import { cpuBetween, cpuSample, startApiProcess, startWorkerProcess } from '../support/processes';
+import { Report, alternate, spread } from '../support/report';
 import {
-  inParallel,
   envInt,
   fixed,
-  loadAverage,
-  machineLines,
+  inParallel,
+  median,
+  percentile,
   progress,
   runBenchmark,
   say,
   table,
-  thousands,
+  type Cleanup,
 } from '../support/run';
-import { describeStack, startBenchStack } from '../support/stack';
-import { runFullFlow, runPing } from '../support/flows';
-import { cpuBetween, cpuSample, startWorkerProcess } from '../support/processes';
+import { describeStack, startBenchStack, type BenchStack } from '../support/stack';
+import { checkClosed, checkProductRows } from './checks';
+import { DECISIONS_PER_FLOW, USERS, notaPdf, productFlow, skeletonFlow, type FlowRun } from './drivers';
 
-const FLOWS = envInt('BENCH_FLOWS', 90);
-const PINGS = envInt('BENCH_PINGS', 600);
 const ROUNDS = envInt('BENCH_ROUNDS', 3);
-const CONCURRENCY = envInt('BENCH_CONCURRENCY', 16);
-const GOAL = 0.7;
+const FLOWS_PER_LANE = envInt('BENCH_FLOWS_PER_LANE', 2);
+const IN_FLIGHT = [16, 64];
+const TENTH = Math.round(IN_FLIGHT[1] / 10);
+const GOAL_RATIO = 0.7;
+const GOAL_P99_MS = 300;
+const FRONT = path.join(__dirname, 'skeleton-front.js');
+const WORKER = path.join(__dirname, 'worker.js');
+
+type System = 'product' | 'skeleton';
 
 interface Phase {
-  name: string;
-  runs: number;
+  system: System;
+  inFlight: number;
+  flows: FlowRun[];
+  /** Flows the API (or the front) failed, e.g. a decision not answered within the API's deadline: counted, not retried. */
+  failures: string[];
   seconds: number;
-  transitions: number;
-  events: number;
-  workflowTasks: number;
-  /** CPU seconds of the Temporal server, the worker process and PostgreSQL meanwhile: where the work went. */
-  serverCpu: number;
-  workerCpu: number;
-  databaseCpu: number;
+  /** CPU seconds meanwhile: the HTTP front (API or skeleton front), the worker, the Temporal server, PostgreSQL. */
+  cpu: { front: number; worker: number; temporal: number; database: number };
 }
 
-interface Pids {
-  server: number;
-  worker: number;
-  postgres: number;
-}
-
-type Int64 = number | { toNumber(): number } | null | undefined;
-const int64 = (value: Int64) => (value == null ? 0 : typeof value === 'number' ? value : value.toNumber());
-
-/** What the server recorded for these workflows: its state transition counts, history lengths, workflow tasks. */
-async function countOf(client: Client, workflowIds: string[]) {
-  const per = await inParallel(workflowIds.length, 8, async (i) => {
-    const handle = client.workflow.getHandle(workflowIds[i]);
-    const [{ raw }, history] = await Promise.all([handle.describe(), handle.fetchHistory()]);
-    const info = raw.workflowExecutionInfo;
-    return {
-      transitions: int64(info?.stateTransitionCount),
-      events: int64(info?.historyLength),
-      workflowTasks: (history.events ?? []).filter((e) => e.workflowTaskCompletedEventAttributes).length,
-    };
+async function startFront(stack: BenchStack, cleanup: Cleanup, taskQueue: string, jwtSecret: string) {
+  const child = startChild('front', process.execPath, [FRONT], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    stopWithParent: 'SIGTERM',
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      JWT_SECRET: jwtSecret,
+    },
   });
-  const sum = (key: keyof (typeof per)[number]) => per.reduce((total, p) => total + p[key], 0);
-  return { transitions: sum('transitions'), events: sum('events'), workflowTasks: sum('workflowTasks') };
+  cleanup.add('skeleton front', () => child.stop('SIGTERM', 5000));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.process.stdout?.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    void child.exited.then((code) => reject(new Error(`the skeleton front exited (${code})`)));
+  });
+  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.process.pid ?? 0 };
 }
-
-/** Runs them `CONCURRENCY` at a time; the wall time runs from the first start to the last result. */
-async function measure(
-  client: Client,
-  pids: Pids,
-  name: string,
-  runs: number,
-  run: (index: number) => Promise<string>,
-): Promise<Phase> {
-  progress(`${name}: ${runs} runs, ${CONCURRENCY} at a time`);
-  const cpu = () => [cpuSample(pids.server), cpuSample(pids.worker), cpuSample(pids.postgres, true)];
-  const before = cpu();
-  const began = performance.now();
-  const ids = await inParallel(runs, CONCURRENCY, run);
-  const seconds = (performance.now() - began) / 1000;
-  const [serverCpu, workerCpu, databaseCpu] = cpu().map((after, i) => cpuBetween(before[i], after));
-  return { name, runs, seconds, serverCpu, workerCpu, databaseCpu, ...(await countOf(client, ids)) };
-}
-
-const add = (a: Phase, b: Phase): Phase => ({
-  name: a.name,
-  runs: a.runs + b.runs,
-  seconds: a.seconds + b.seconds,
-  transitions: a.transitions + b.transitions,
-  events: a.events + b.events,
-  workflowTasks: a.workflowTasks + b.workflowTasks,
-  serverCpu: a.serverCpu + b.serverCpu,
-  workerCpu: a.workerCpu + b.workerCpu,
-  databaseCpu: a.databaseCpu + b.databaseCpu,
-});
-
-/** `total` split over `ROUNDS` as evenly as whole runs allow. */
-const share = (total: number, round: number) =>
-  Math.floor((total * (round + 1)) / ROUNDS) - Math.floor((total * round) / ROUNDS);
 
 void runBenchmark('flow throughput benchmark', async (cleanup) => {
-  const loadBefore = loadAverage();
-  const stack = await startBenchStack(cleanup);
+  const report = new Report('flow throughput benchmark', 'npm run bench:flows');
+  const stack = await startBenchStack(cleanup, { demoUsers: false });
   const taskQueue = `bench-${randomUUID().slice(0, 8)}`;
+  const jwtSecret = randomBytes(32).toString('hex');
+
+  progress('bundling the product workflows with the skeleton');
+  const bundlePath = path.join(stack.dir, 'workflow-bundle.js');
+  const { webpackConfigHook } = workflowBundleOptions();
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: path.join(__dirname, 'workflows.js'),
+    webpackConfigHook,
+    logger: { log() {}, trace() {}, debug() {}, info() {}, warn: progress, error: progress },
+  });
+  writeFileSync(bundlePath, code);
+
+  const api = await startApiProcess({
+    databaseUrl: stack.databaseUrl,
+    temporalAddress: stack.temporalAddress,
+    taskQueue,
+    logFile: path.join(stack.dir, 'api.log'),
+    documentsDir: path.join(stack.dir, 'documents'),
+    jwtSecret,
+    // Every demo user decides many times a minute; the default budget is for people.
+    env: { RATE_LIMIT_PER_MINUTE: '100000' },
+  });
+  cleanup.add('API process', () => api.stop());
   const worker = startWorkerProcess({
     databaseUrl: stack.databaseUrl,
     temporalAddress: stack.temporalAddress,
     taskQueue,
     logFile: path.join(stack.dir, 'worker.log'),
+    script: WORKER,
+    env: { BENCH_BUNDLE: bundlePath },
   });
   cleanup.add('worker process', () => worker.stop());
-  const connection = await Connection.connect({ address: stack.temporalAddress });
-  const client = new Client({ connection });
-  const { dataSource } = stack;
+  const front = await startFront(stack, cleanup, taskQueue, jwtSecret);
+  const client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+  const tokens = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, await signIn(api.baseUrl, u)])));
 
-  // Warm-up, not counted: the worker's first activations, the connection pools, the JIT on both sides.
-  progress('warm-up');
-  const warmUp = Promise.all([
-    inParallel(2 * CONCURRENCY, CONCURRENCY, (i) => runPing(client, taskQueue, `ping-warm-up-${i}`)),
-    inParallel(Math.min(CONCURRENCY, 4), CONCURRENCY, () => runFullFlow(client, dataSource, taskQueue)),
-  ]);
-  await Promise.race([warmUp, worker.failed]);
+  // Each product flow uploads its own nota; made before the phases, not while they are timed.
+  let made = 0;
+  const documents = async (count: number) =>
+    Promise.all(
+      Array.from({ length: count }, async () => {
+        const pdf = await notaPdf(`Voortgangsrapportage aanpak mensenhandel, nota ${++made}`);
+        return { pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
+      }),
+    );
+  const skeletonSha = createHash('sha256').update('skeleton').digest('hex');
+  const pids = {
+    front: { product: api.pid, skeleton: front.pid },
+    worker: worker.pid,
+    temporal: stack.temporal.child.process.pid ?? 0,
+    database: stack.pg.pid,
+  };
+  const productIds: string[] = [];
+  const shas = new Map<string, string>();
+  const skeletonIds: string[] = [];
 
-  const pids: Pids = { server: stack.temporal.child.process.pid ?? 0, worker: worker.pid, postgres: stack.pg.pid };
-  const empty = (name: string): Phase => ({
-    name,
-    runs: 0,
-    seconds: 0,
-    transitions: 0,
-    events: 0,
-    workflowTasks: 0,
-    serverCpu: 0,
-    workerCpu: 0,
-    databaseCpu: 0,
-  });
-  let ping = empty('ping');
-  let flow = empty('nota flow');
-  for (let round = 0; round < ROUNDS; round++) {
-    progress(`round ${round + 1} of ${ROUNDS}`);
-    const pings = share(PINGS, round);
-    const offset = ping.runs;
-    ping = add(
-      ping,
-      await Promise.race([
-        measure(client, pids, 'ping', pings, (i) => runPing(client, taskQueue, `ping-${offset + i}`)),
-        worker.failed,
-      ]),
-    );
-    flow = add(
-      flow,
-      await Promise.race([
-        measure(client, pids, 'nota flow', share(FLOWS, round), () => runFullFlow(client, dataSource, taskQueue)),
-        worker.failed,
-      ]),
-    );
+  const phase = async (system: System, inFlight: number, flowCount: number): Promise<Phase> => {
+    const docs = system === 'product' ? await documents(flowCount) : [];
+    progress(`${system}: ${flowCount} flows, ${inFlight} in flight`);
+    const sample = () => ({
+      front: cpuSample(pids.front[system]),
+      worker: cpuSample(pids.worker),
+      temporal: cpuSample(pids.temporal),
+      database: cpuSample(pids.database, true),
+    });
+    const before = sample();
+    const began = performance.now();
+    const failures: string[] = [];
+    const runs = await Promise.race([
+      inParallel(flowCount, inFlight, (i) =>
+        (system === 'product'
+          ? productFlow(api.baseUrl, tokens, docs[i].pdf, docs[i].sha256).then((run) => {
+              productIds.push(run.id);
+              shas.set(run.id, docs[i].sha256);
+              return run;
+            })
+          : skeletonFlow(front.baseUrl, tokens, skeletonSha).then((run) => {
+              skeletonIds.push(run.id);
+              return run;
+            })
+        ).catch((error: unknown) => {
+          failures.push(`${system}: ${(error as Error)?.message ?? String(error)}`);
+          return undefined;
+        }),
+      ),
+      worker.failed,
+      api.failed,
+    ]);
+    const flows = runs.filter((run): run is FlowRun => run !== undefined);
+    const seconds = (performance.now() - began) / 1000;
+    const after = sample();
+    return {
+      system,
+      inFlight,
+      flows,
+      failures,
+      seconds,
+      cpu: {
+        front: cpuBetween(before.front, after.front),
+        worker: cpuBetween(before.worker, after.worker),
+        temporal: cpuBetween(before.temporal, after.temporal),
+        database: cpuBetween(before.database, after.database),
+      },
+    };
+  };
+
+  progress('warm-up, not counted: 4 flows of each');
+  await phase('product', 4, 4);
+  await phase('skeleton', 4, 4);
+
+  const phases: Phase[] = [];
+  for (const inFlight of [TENTH, ...IN_FLIGHT]) {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const system of alternate(round, ['product', 'skeleton'] as const)) {
+        phases.push(await phase(system, inFlight, inFlight * FLOWS_PER_LANE));
+      }
+    }
   }
-  const loadAfter = loadAverage();
 
-  const perSecond = (p: Phase, key: 'transitions' | 'events' | 'workflowTasks') => p[key] / p.seconds;
-  const row = (p: Phase) => [
-    p.name,
-    thousands(p.runs),
-    fixed(p.seconds),
-    fixed(p.runs / p.seconds, 2),
-    fixed(p.transitions / p.runs),
-    fixed(perSecond(p, 'transitions')),
-    fixed(p.events / p.runs),
-    fixed(perSecond(p, 'events')),
-    fixed(p.workflowTasks / p.runs),
-    fixed(perSecond(p, 'workflowTasks')),
-    `${fixed((1000 * p.serverCpu) / p.transitions)} / ${fixed((1000 * p.workerCpu) / p.transitions)} / ` +
-      fixed((1000 * p.databaseCpu) / p.transitions),
+  progress('checking every flow: the product rows in PostgreSQL, every workflow closed');
+  const problems = [
+    ...(await checkProductRows(stack.dataSource, productIds, shas)),
+    ...(await checkClosed(client, skeletonIds, (r) => r.status === 'dispatched' && r.decided === DECISIONS_PER_FLOW)),
+    ...(await checkClosed(
+      client,
+      productIds.map((id) => `nota-${id}`),
+      (r) => r.status === 'dispatched',
+    )),
   ];
-  const ratio = (key: 'transitions' | 'events' | 'workflowTasks') =>
-    `${fixed(perSecond(flow, key) / perSecond(ping, key), 2)}x`;
-  const achieved = perSecond(flow, 'transitions') / perSecond(ping, 'transitions');
 
-  say();
-  say('flow throughput benchmark');
-  for (const line of machineLines([
-    `stack: ${await describeStack(stack)}, the product worker process (prebuilt bundle, real activities); ` +
-      `${CONCURRENCY} workflows in flight at a time, driven by one client in this process; ${ROUNDS} alternating ` +
-      `rounds, summed`,
-    `load average (1, 5, 15 min): ${loadBefore} before, ${loadAfter} after`,
-  ]))
-    say(line);
-  say();
+  report.header([
+    `stack: ${await describeStack(stack)}; one worker process (bench/flows/worker.ts: the product's activities and ` +
+      `the skeleton's, one bundle), the product API (node dist/apps/api/src/main.js, LOG_LEVEL=info to a file) and ` +
+      `the skeleton's front (Fastify) each in a process of their own; the drivers in this process`,
+    `flows: the full route, ${DECISIONS_PER_FLOW} decisions each; ${FLOWS_PER_LANE} flows per lane; ${ROUNDS} rounds ` +
+      `per size, alternating which system goes first`,
+  ]);
+  const decisionsPerSecond = (p: Phase) => (p.flows.length * DECISIONS_PER_FLOW) / p.seconds;
+  const latencies = (list: Phase[]) => list.flatMap((p) => p.flows.flatMap((f) => f.latencies));
+  const cpuPerDecision = (p: Phase) =>
+    (1000 * (p.cpu.front + p.cpu.worker + p.cpu.temporal + p.cpu.database)) / (p.flows.length * DECISIONS_PER_FLOW);
+  const of = (system: System, inFlight: number) => phases.filter((p) => p.system === system && p.inFlight === inFlight);
+  // A round in which every flow failed has no latency or cost per decision; its decisions/s (0) still counts.
+  const completed = (list: Phase[]) => list.filter((p) => p.flows.length > 0);
+  const rows: string[][] = [];
+  for (const inFlight of [TENTH, ...IN_FLIGHT]) {
+    for (const system of ['product', 'skeleton'] as const) {
+      const list = of(system, inFlight);
+      const all = latencies(list);
+      const decisions = list.reduce((n, p) => n + p.flows.length * DECISIONS_PER_FLOW, 0);
+      const perDecision = (key: keyof Phase['cpu']) =>
+        fixed((1000 * list.reduce((s, p) => s + p.cpu[key], 0)) / decisions, 1);
+      rows.push([
+        `${system}, ${inFlight} in flight`,
+        String(decisions),
+        spread(list.map(decisionsPerSecond), 1),
+        spread(
+          completed(list).map((p) => percentile(latencies([p]), 0.5)),
+          0,
+        ),
+        spread(
+          completed(list).map((p) => percentile(latencies([p]), 0.99)),
+          0,
+        ),
+        fixed(percentile(all, 0.99), 0),
+        `${perDecision('front')} / ${perDecision('worker')} / ${perDecision('temporal')} / ${perDecision('database')}`,
+      ]);
+    }
+  }
   for (const line of table(
     [
-      'workflow',
-      'runs',
-      'wall s',
-      'runs/s',
-      'transitions/run',
-      'transitions/s',
-      'events/run',
-      'events/s',
-      'wf tasks/run',
-      'wf tasks/s',
-      'CPU ms/transition: server / worker / PostgreSQL',
+      'system, flows in flight',
+      'decisions',
+      'decisions/s',
+      'p50 ms',
+      'p99 ms',
+      'p99 ms, all rounds',
+      'CPU ms/decision: front / worker / Temporal / PostgreSQL',
     ],
-    [
-      row(ping),
-      row(flow),
-      ['nota flow / ping', '', '', '', '', ratio('transitions'), '', ratio('events'), '', ratio('workflowTasks'), ''],
-    ],
+    rows,
   ))
     say(line);
   say();
-  say(
-    `goal: nota flows >= ${GOAL}x the ping workflow in state transitions per second: ` +
-      `${achieved >= GOAL ? 'met' : 'MISSED'} (${fixed(achieved, 2)}x)`,
+
+  const ratios = (inFlight: number) => {
+    const product = of('product', inFlight);
+    const skeleton = of('skeleton', inFlight);
+    return product.map((p, i) => decisionsPerSecond(p) / decisionsPerSecond(skeleton[i]));
+  };
+  for (const inFlight of [TENTH, ...IN_FLIGHT]) {
+    say(`product / skeleton decisions/s at ${inFlight} in flight, per round: ${spread(ratios(inFlight), 2, 'x')}`);
+  }
+  for (const inFlight of IN_FLIGHT) {
+    const product = of('product', inFlight);
+    report.figure(
+      `flows, ${inFlight} in flight: decisions/s product vs skeleton; p50 / p99 ms`,
+      `${spread(product.map(decisionsPerSecond), 1)} vs ${spread(of('skeleton', inFlight).map(decisionsPerSecond), 1)}; ` +
+        `${fixed(percentile(latencies(product), 0.5), 0)} / ${fixed(percentile(latencies(product), 0.99), 0)} ms`,
+    );
+    report.goal(
+      `decisions/s through the API >= ${GOAL_RATIO}x the skeleton's at ${inFlight} in flight:`,
+      `${fixed(median(ratios(inFlight)), 2)}x`,
+      median(ratios(inFlight)) >= GOAL_RATIO,
+    );
+  }
+  const p99 = percentile(latencies(of('product', IN_FLIGHT[0])), 0.99);
+  report.goal(
+    `p99 decision latency <= ${GOAL_P99_MS} ms at ${IN_FLIGHT[0]} in flight:`,
+    `${fixed(p99, 0)} ms`,
+    p99 <= GOAL_P99_MS,
   );
+  const failures = phases.flatMap((p) => p.failures);
+  for (const failure of failures.slice(0, 10)) say(`failed: ${failure}`);
+  report.goal(
+    `flows that failed through the HTTP API (an error or a timeout; not counted in decisions/s) = 0 of ` +
+      `${phases.reduce((n, p) => n + p.flows.length + p.failures.length, 0)}:`,
+    String(failures.length),
+    failures.length === 0,
+  );
+  for (const problem of problems.slice(0, 10)) say(`check: ${problem}`);
+  report.goal(
+    `flows whose PostgreSQL rows (nota, tasks, events) or workflow close are wrong = 0 of ${productIds.length} ` +
+      `product and ${skeletonIds.length} skeleton flows:`,
+    String(problems.length),
+    problems.length === 0,
+  );
+  const cost = (system: System, inFlight: number) => {
+    const list = completed(of(system, inFlight));
+    return list.reduce((s, p) => s + cpuPerDecision(p), 0) / list.length;
+  };
+  for (const system of ['product', 'skeleton'] as const) {
+    report.growth(
+      `${system}: CPU ms per decision (all processes), by flows in flight`,
+      { size: TENTH, cost: cost(system, TENTH) },
+      { size: IN_FLIGHT[1], cost: cost(system, IN_FLIGHT[1]) },
+    );
+    report.growth(
+      `${system}: median decision latency ms, by flows in flight`,
+      { size: TENTH, cost: percentile(latencies(of(system, TENTH)), 0.5) },
+      { size: IN_FLIGHT[1], cost: percentile(latencies(of(system, IN_FLIGHT[1])), 0.5) },
+    );
+  }
+  report.finish();
 });

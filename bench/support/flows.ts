@@ -124,10 +124,15 @@ export async function runFullFlow(client: Client, dataSource: DataSource, taskQu
 }
 
 /** A flow taken to co-signing: four co-sign tasks open, each with its reminder and escalation timers. */
-export async function runToCoSigning(client: Client, dataSource: DataSource, taskQueue: string): Promise<string> {
-  const { handle, workflowId, snapshot } = await startNotaFlow(client, dataSource, taskQueue);
+export async function runToCoSigning(
+  client: Client,
+  dataSource: DataSource,
+  taskQueue: string,
+  choice: RouteChoice = FULL_ROUTE,
+): Promise<string> {
+  const { handle, workflowId, snapshot } = await startNotaFlow(client, dataSource, taskQueue, choice);
   const parked = await approveUntil(handle, snapshot, (s) => s.stage === 'co-signing');
-  if (parked.stage !== 'co-signing' || parked.openTasks.length !== FULL_ROUTE.coSigners.length) {
+  if (parked.stage !== 'co-signing' || parked.openTasks.length !== choice.coSigners.length) {
     throw new Error(`${workflowId} stands at ${parked.stage} with ${parked.openTasks.length} open tasks`);
   }
   return workflowId;

@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { StdioOptions } from 'node:child_process';
 import { startChild, type Child } from '../../scripts/lib/child';
+import { freePort, waitFor } from '../../scripts/lib/ports';
 
 /** The compiled product worker, as `npm start` and the Dockerfile run it (dist/ mirrors the sources). */
 export const WORKER_MAIN = path.resolve(__dirname, '../../apps/worker/src/main.js');
@@ -18,6 +19,9 @@ export interface WorkerProcessOptions {
   nodeArgs?: string[];
   /** An IPC channel to the child (process.send), for a probe preloaded into it. */
   ipc?: boolean;
+  /** Another worker script than the product's (the flows benchmark's, with the skeleton beside the product). */
+  script?: string;
+  env?: Record<string, string>;
 }
 
 export interface WorkerProcess {
@@ -36,7 +40,7 @@ export function startWorkerProcess(options: WorkerProcessOptions): WorkerProcess
   const log = openSync(options.logFile, 'a');
   const stdio: StdioOptions = ['ignore', log, log, ...(options.ipc ? ['ipc' as const] : [])];
   try {
-    const child = startChild('worker', process.execPath, [...(options.nodeArgs ?? []), WORKER_MAIN], {
+    const child = startChild('worker', process.execPath, [...(options.nodeArgs ?? []), options.script ?? WORKER_MAIN], {
       stdio,
       stopWithParent: 'SIGTERM',
       env: {
@@ -49,6 +53,7 @@ export function startWorkerProcess(options: WorkerProcessOptions): WorkerProcess
         WORKER_METRICS_ADDRESS: options.metricsAddress ?? '',
         // The configuration is shared with the API, which signs demo tokens; the worker never uses it.
         JWT_SECRET: randomBytes(32).toString('hex'),
+        ...options.env,
       },
     });
     let stopping = false;
@@ -128,4 +133,90 @@ export async function scrapeMetric(address: string, name: string): Promise<numbe
     if (match && match[1] === name) sum = (sum ?? 0) + Number(match[3]);
   }
   return sum;
+}
+
+/** The compiled product API, as `npm start` and the Dockerfile run it. */
+export const API_MAIN = path.resolve(__dirname, '../../apps/api/src/main.js');
+
+export interface ApiProcessOptions {
+  databaseUrl: string;
+  temporalAddress: string;
+  taskQueue: string;
+  logFile: string;
+  /** Where uploaded documents go (DOCUMENTS_DIR). */
+  documentsDir: string;
+  /** The demo sign-in's signing secret: a benchmark that checks tokens itself needs the same one. */
+  jwtSecret: string;
+  /** More settings (RATE_LIMIT_PER_MINUTE, DOCUMENT_MAX_BYTES, ...). */
+  env?: Record<string, string>;
+}
+
+export interface ApiProcess {
+  child: Child;
+  pid: number;
+  baseUrl: string;
+  failed: Promise<never>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the product API as `node dist/apps/api/src/main.js` starts it, on a free port, its JSON logs to a file, and
+ * waits for /health. Demo sign-in (the benchmarks log in as the demo users), which the configuration refuses with
+ * NODE_ENV=production; NODE_ENV only decides HSTS, so `development` changes nothing measured.
+ */
+export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
+  const port = await freePort();
+  const log = openSync(options.logFile, 'a');
+  let child: Child;
+  try {
+    child = startChild('api', process.execPath, [API_MAIN], {
+      stdio: ['ignore', log, log],
+      stopWithParent: 'SIGTERM',
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'info',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: options.databaseUrl,
+        RUN_MIGRATIONS: 'false',
+        TEMPORAL_ADDRESS: options.temporalAddress,
+        TEMPORAL_TASK_QUEUE: options.taskQueue,
+        AUTH_MODE: 'demo',
+        JWT_SECRET: options.jwtSecret,
+        DOCUMENT_STORE: 'fs',
+        DOCUMENTS_DIR: options.documentsDir,
+        // Refreshing the analytics view is no part of what any API benchmark measures.
+        ANALYTICS_REFRESH_MINUTES: '0',
+        ...options.env,
+      },
+    });
+  } finally {
+    closeSync(log);
+  }
+  let stopping = false;
+  const failed = child.exited.then((code) => {
+    const tail = readFileSync(options.logFile, 'utf8').trim().split('\n').slice(-5).join('\n');
+    throw new Error(`the API exited (${code})${stopping ? ' when stopped' : ''}:\n${tail}`);
+  });
+  failed.catch(() => undefined);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await Promise.race([
+    waitFor(
+      'the API',
+      async () => ((await fetch(`${baseUrl}/api/v1/health`).catch(() => undefined))?.ok ? true : undefined),
+      { timeoutMs: 120_000 },
+    ),
+    failed,
+  ]);
+  return {
+    child,
+    pid: child.process.pid ?? 0,
+    baseUrl,
+    failed,
+    stop: () => {
+      stopping = true;
+      return child.stop('SIGTERM', 15_000);
+    },
+  };
 }

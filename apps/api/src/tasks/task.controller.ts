@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Actor } from '@notaflow/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { DecisionDto, DecisionResultDto, ListTasksQuery, TaskDto } from './dto/task.dto';
@@ -14,8 +15,18 @@ export class TaskController {
   @Get()
   @ApiOperation({ summary: 'The tasks the caller may act on' })
   @ApiOkResponse({ type: [TaskDto] })
-  list(@CurrentActor() actor: Actor, @Query() query: ListTasksQuery): Promise<TaskDto[]> {
-    return this.tasks.list(actor, query);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListTasksQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TaskDto[] | string> {
+    const inbox = await this.tasks.inbox(actor, query);
+    if (!inbox) return this.tasks.list(actor, query);
+    response.type('application/json');
+    // Strong, and named by the cache once per answer kept: Express then neither hashes the body again nor sends it
+    // to a poller whose If-None-Match names it (a 304).
+    response.setHeader('ETag', inbox.etag);
+    return inbox.body;
   }
 
   @Post(':id/decision')

@@ -15,6 +15,7 @@ import type { CalendarService } from '../calendar/calendar.service';
 import { AppException } from '../common/app.exception';
 import { NotaService } from '../notas/nota.service';
 import type { DecisionDto } from './dto/task.dto';
+import { InboxCache } from './inbox-cache';
 import { TaskService } from './task.service';
 
 const staff = demoActor('jenv.staff');
@@ -52,6 +53,8 @@ describe(TaskService.name, () => {
       new DocumentRepository(db),
       flow.service,
       calendar as unknown as CalendarService,
+      // Not started, so it never listens and keeps nothing: every list reads PostgreSQL.
+      new InboxCache(db),
     );
 
     const notas = new NotaService(

@@ -6,6 +6,7 @@ import { isUuid } from '../common/ids';
 import { AppException } from '../common/app.exception';
 import { CalendarService } from '../calendar/calendar.service';
 import { FlowService } from '../flow/flow.service';
+import { InboxCache, type InboxAnswer } from './inbox-cache';
 import {
   TASK_PAGE_LIMIT,
   type DecisionDto,
@@ -21,7 +22,22 @@ export class TaskService {
     private readonly documents: DocumentRepository,
     private readonly flow: FlowService,
     private readonly calendar: CalendarService,
+    private readonly inboxes: InboxCache,
   ) {}
+
+  /**
+   * The inbox as every web app asks for it (open tasks, no filter, the first page), from the per-holder cache with
+   * its ETag; undefined for any other list, which `list` reads.
+   */
+  inbox(actor: Actor, query: ListTasksQuery): Promise<InboxAnswer> | undefined {
+    const plain =
+      (query.status ?? 'open') === 'open' &&
+      query.type === undefined &&
+      query.notaId === undefined &&
+      (query.limit ?? TASK_PAGE_LIMIT) === TASK_PAGE_LIMIT &&
+      (query.offset ?? 0) === 0;
+    return plain ? this.inboxes.answer(actor, () => this.list(actor, query)) : undefined;
+  }
 
   /**
    * The tasks the caller may act on (API.md "Who holds which task"), soonest due first. Every inbox polls this: the
@@ -88,6 +104,8 @@ export class TaskService {
       ...(dto.remarks !== undefined ? { remarks: dto.remarks } : {}),
       ...(dto.nextMeeting !== undefined ? { nextMeeting: dto.nextMeeting } : {}),
     });
+    // The flow has committed the step; its notification may still be on its way, and the caller reads next.
+    this.inboxes.forgetAll();
     const decided = await this.tasks.view(taskId);
     if (!decided) throw new AppException('task_not_found', `No task ${taskId}.`);
     return { task: decided, nota: result.nota };

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { toAmsterdamDate } from '@notaflow/calendar';
-import type { FlowEventRecord, NotaStateChange, TaskClosing, TaskIdentity } from '@notaflow/domain';
+import type { FlowEventRecord, NotaStateChange, TaskClosing, TaskHolder, TaskIdentity } from '@notaflow/domain';
 import { managerOf, type Database } from './database';
 import { DeadlineRepository } from './deadline.repository';
+import { notifyTaskHolders } from './task.repository';
 
 /** When a task opens, is due and its holder is reminded: dates the flow computed, instants in ISO 8601. */
 export interface TaskDates {
@@ -38,10 +39,12 @@ export class TransitionRepository {
   /**
    * Writes one step in one transaction. Events are keyed by (workflow id, seq) and tasks by their id, so writing the
    * same step again (a retry after a crash or a timeout) writes nothing twice and answers the tasks as they were
-   * stored the first time. A dispatch meets the Kamer deadlines its nota answers, in the same transaction.
+   * stored the first time. A dispatch meets the Kamer deadlines its nota answers, in the same transaction, and the
+   * holders of the tasks it opened or closed are told (NOTIFY) when it commits.
    */
   record(step: TransitionRecord): Promise<StoredTask[]> {
     return this.db.transaction(async (db) => {
+      const holders: TaskHolder[] = [];
       for (const event of step.events) await insertEvent(db, step, event);
       if (step.newVersion) {
         await db.query(
@@ -51,9 +54,10 @@ export class TransitionRepository {
         );
       }
       for (const task of step.close ?? []) {
-        await db.query(
+        const [closed]: [TaskHolder[], number] = await db.query(
           `UPDATE tasks SET status = $2, decision = $3, decided_by = $4, remarks = $5, decided_at = $6, seen_sha256 = $7
-            WHERE id = $1 AND status = 'open'`,
+            WHERE id = $1 AND status = 'open'
+           RETURNING type, organisation, assignee`,
           [
             task.id,
             task.status,
@@ -64,9 +68,13 @@ export class TransitionRepository {
             task.seenSha256 ?? null,
           ],
         );
+        holders.push(...closed);
       }
       const opened: StoredTask[] = [];
       for (const task of step.open ?? []) opened.push(await insertTask(db, step, task));
+      // A retry finds its tasks opened already: telling their holders again only costs them a fresh read.
+      holders.push(...(step.open ?? []));
+      await notifyTaskHolders(db, holders);
       if (step.nota) await updateNota(db, step);
       // Changes were requested on the current version: the next one starts with its documents (API.md, Documents).
       if (step.nota?.status === 'changes_requested') await carryDocumentsOver(db, step.notaId);

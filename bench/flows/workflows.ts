@@ -1,0 +1,3 @@
+// The bench worker's workflows: the product's, and the skeleton they are measured against, in one bundle.
+export * from '../../workflows';
+export * from './skeleton.workflow';
