@@ -60,6 +60,7 @@ export function statusOf(code: ProblemCode): number {
     case 'kamerstuk_before_dispatch':
     case 'kamerstuk_already_recorded':
     case 'task_not_open':
+    case 'task_not_personal':
     case 'deadline_closed':
     case 'postponement_pending':
     case 'postponement_decided':

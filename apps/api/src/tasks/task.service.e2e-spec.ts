@@ -50,6 +50,7 @@ describe(TaskService.name, () => {
     sut = new TaskService(
       new TaskRepository(db),
       new DocumentRepository(db),
+      new UserRepository(db),
       flow.service,
       calendar as unknown as CalendarService,
     );

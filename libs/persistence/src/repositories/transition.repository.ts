@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { toAmsterdamDate } from '@notaflow/calendar';
-import type { FlowEventRecord, NotaStateChange, TaskClosing, TaskIdentity } from '@notaflow/domain';
+import type { FlowEventRecord, NotaStateChange, TaskClosing, TaskIdentity, TaskReassignment } from '@notaflow/domain';
 import { managerOf, type Database } from './database';
 import { DeadlineRepository } from './deadline.repository';
 
@@ -25,6 +25,7 @@ export interface TransitionRecord {
   open?: (TaskIdentity & TaskDates)[];
   close?: TaskClosing[];
   newVersion?: { version: number; note: string | null; createdBy: string };
+  reassign?: TaskReassignment[];
 }
 
 /** What the flow writes to the registry: its event log, the task read model and the nota's state. */
@@ -64,6 +65,9 @@ export class TransitionRepository {
             task.seenSha256 ?? null,
           ],
         );
+      }
+      for (const task of step.reassign ?? []) {
+        await db.query(`UPDATE tasks SET assignee = $2 WHERE id = $1 AND status = 'open'`, [task.id, task.assignee]);
       }
       const opened: StoredTask[] = [];
       for (const task of step.open ?? []) opened.push(await insertTask(db, step, task));
