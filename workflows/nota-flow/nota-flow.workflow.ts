@@ -3,6 +3,7 @@ import type { NotaStage, NotaStatus } from '@notaflow/domain';
 import {
   decideUpdate,
   newVersionUpdate,
+  reassignUpdate,
   refusalFailure,
   snapshotQuery,
   startedUpdate,
@@ -11,6 +12,8 @@ import {
   type FlowTask,
   type NotaFlowInput,
   type NotaFlowRefusal,
+  type ReassignInput,
+  type ReassignResult,
   type TaskToClose,
 } from '@notaflow/temporal';
 import { DecisionQueue, type QueuedDecision } from './decision-queue';
@@ -22,6 +25,7 @@ import {
   refuseDecisionShape,
   refuseStaleDecision,
   refuseNewVersion,
+  refuseReassignment,
   refuseUnstorableText,
   refuseWithdrawal,
   type RefusalState,
@@ -42,6 +46,9 @@ export async function notaFlowWorkflow(input: NotaFlowInput): Promise<FlowOutcom
 class NotaFlow implements StageRunner {
   readonly state: FlowState;
   private readonly decisions = new DecisionQueue();
+  /** Tasks being handed on, and how often each was. */
+  private readonly reassigning = new Set<string>();
+  private readonly handedOn = new Map<string, number>();
   private readonly timers: TaskTimers;
 
   constructor(private readonly input: NotaFlowInput) {
@@ -234,6 +241,38 @@ class NotaFlow implements StageRunner {
     }
   }
 
+  /**
+   * Hands a personal task on: recorded with who did it and why, then the new holder may decide and is told; the
+   * task's due date, reminder and escalation stay as they were. No decision is taken on it meanwhile.
+   */
+  private async reassign(input: ReassignInput): Promise<ReassignResult> {
+    const task = this.state.open.get(input.taskId)!;
+    this.reassigning.add(task.id);
+    try {
+      await this.state.transition({
+        events: [
+          {
+            type: 'task_reassigned',
+            actor: input.actor.username,
+            organisation: input.actor.organisation,
+            stage: task.stage,
+            taskId: task.id,
+            remarks: input.reason,
+            data: { from: task.assignee, to: input.to.username },
+          },
+        ],
+        reassign: [{ id: task.id, assignee: input.to.username }],
+      });
+    } finally {
+      this.reassigning.delete(task.id);
+    }
+    task.assignee = input.to.username;
+    const handedOn = (this.handedOn.get(task.id) ?? 0) + 1;
+    this.handedOn.set(task.id, handedOn);
+    if (this.state.open.has(task.id)) this.timers.announceHandedOn(task, handedOn);
+    return { task: { ...task } };
+  }
+
   private forget(taskId: string): void {
     this.state.open.delete(taskId);
     this.decisions.release(taskId);
@@ -246,6 +285,7 @@ class NotaFlow implements StageRunner {
       status: this.state.status,
       openTasks: this.state.open,
       deciding: this.decisions.deciding,
+      reassigning: this.reassigning,
       withdrawing: Boolean(this.state.withdrawal),
       newVersionPending: Boolean(this.state.pendingVersion),
       documentSha256: this.state.documentSha256,
@@ -290,6 +330,17 @@ class NotaFlow implements StageRunner {
       {
         validator: (input) =>
           refuse(refuseNewVersion(this.refusalState(), input) ?? refuseUnstorableText({ note: input.note })),
+      },
+    );
+    setHandler(
+      reassignUpdate,
+      async (input) => {
+        refuse(refuseReassignment(this.refusalState(), input));
+        return this.reassign(input);
+      },
+      {
+        validator: (input) =>
+          refuse(refuseReassignment(this.refusalState(), input) ?? refuseUnstorableText({ reason: input.reason })),
       },
     );
     setHandler(

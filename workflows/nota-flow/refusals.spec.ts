@@ -3,6 +3,7 @@ import type { DecideInput, FlowTask } from '@notaflow/temporal';
 import {
   refuseDecision,
   refuseNewVersion,
+  refuseReassignment,
   refuseUnstorableText,
   refuseWithdrawal,
   type RefusalState,
@@ -233,6 +234,48 @@ describe(refuseUnstorableText.name, () => {
       kind: 'UnstorableText',
       message: expect.stringMatching(new RegExp(`^${name} contains`)),
       field: { name, code: 'unstorable_text', reason: expect.stringMatching(reason) },
+    });
+  });
+
+  describe('handing a task on', () => {
+    const directeur: Actor = { username: 'jenv.directeur', role: 'reviewer', organisation: 'JENV' };
+    const manager: Actor = { username: 'jenv.management', role: 'manager', organisation: 'JENV' };
+    const reassign = (actor: Actor, to: Actor, taskId = 'task-1') => ({ taskId, actor, to, reason: 'Met verlof' });
+
+    it('takes the holder or a manager of its organisation handing it to another of its role there', () => {
+      expect(refuseReassignment(state(), reassign(dg, directeur))).toBeNull();
+      expect(refuseReassignment(state(), reassign(manager, directeur))).toBeNull();
+    });
+
+    it('refuses anyone else, a ministry’s task, and a task closed, being decided or being handed on', () => {
+      expect(refuseReassignment(state(), reassign(directeur, directeur))).toMatchObject({ kind: 'TaskNotHolder' });
+      const coSign = task({ id: 'co', type: 'co-sign', stage: 'co-signing', organisation: 'VWS', assignee: null });
+      const vws: Actor = { username: 'vws.signer', role: 'cosigner', organisation: 'VWS' };
+      expect(refuseReassignment(state({}, [coSign]), reassign(vws, vws, 'co'))).toMatchObject({
+        kind: 'TaskNotPersonal',
+      });
+      expect(refuseReassignment(state(), reassign(dg, directeur, 'gone'))).toMatchObject({ kind: 'TaskNotOpen' });
+      for (const busy of [{ deciding: new Set(['task-1']) }, { reassigning: new Set(['task-1']) }]) {
+        expect(refuseReassignment(state(busy), reassign(dg, directeur))).toMatchObject({ kind: 'TaskNotOpen' });
+      }
+    });
+
+    it('names the field when the new holder is the current one, of another role or of another organisation', () => {
+      const cases: [Actor, string][] = [
+        [dg, 'current_holder'],
+        [staff, 'wrong_role'],
+        [{ username: 'vws.reviewer', role: 'reviewer', organisation: 'VWS' }, 'other_organisation'],
+      ];
+      for (const [to, code] of cases) {
+        expect(refuseReassignment(state(), reassign(dg, to))).toMatchObject({ field: { name: 'to', code } });
+      }
+    });
+
+    it('takes no decision on a task while it is handed on', () => {
+      const decision = { taskId: 'task-1', actor: dg, decision: 'approve' } as DecideInput;
+      expect(refuseDecision(state({ reassigning: new Set(['task-1']) }), decision)).toMatchObject({
+        kind: 'TaskNotOpen',
+      });
     });
   });
 });

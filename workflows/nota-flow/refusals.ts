@@ -1,10 +1,20 @@
-import { isDecisionAllowed, mayActOnTask, mayManageNota, unstorableText, type NotaStatus } from '@notaflow/domain';
+import {
+  PERSONAL_TASK_ROLES,
+  isDecisionAllowed,
+  isPersonalTask,
+  mayActOnTask,
+  mayManageNota,
+  mayReassignTask,
+  unstorableText,
+  type NotaStatus,
+} from '@notaflow/domain';
 import {
   fieldRefusal,
   type DecideInput,
   type FlowTask,
   type NewVersionInput,
   type NotaFlowRefusal,
+  type ReassignInput,
   type WithdrawInput,
 } from '@notaflow/temporal';
 
@@ -21,6 +31,11 @@ export interface RefusalState {
   openTasks: ReadonlyMap<string, FlowTask>;
   /** Tasks with a decision queued or being applied: a second decision on them is refused at once. */
   deciding: ReadonlySet<string>;
+  /**
+   * Tasks being handed on: neither decided nor handed on again until the registry has the new holder. Only flows
+   * that took a reassign Update have any, so flows recorded before it replay as they ran.
+   */
+  reassigning?: ReadonlySet<string>;
   withdrawing: boolean;
   newVersionPending: boolean;
   /** The current version's nota document, when the flow was started with one. */
@@ -49,7 +64,7 @@ export function refuseStaleDecision(state: RefusalState, input: DecideInput): No
 /** A decision on a task the flow holds open, by its holder, of a kind the task takes. */
 export function refuseDecisionShape(state: RefusalState, input: DecideInput): NotaFlowRefusal | null {
   const task = state.openTasks.get(input.taskId);
-  if (!task || state.withdrawing || state.deciding.has(input.taskId)) {
+  if (!task || state.withdrawing || state.deciding.has(input.taskId) || state.reassigning?.has(input.taskId)) {
     return { kind: 'TaskNotOpen', message: `task ${input.taskId} is not open` };
   }
   if (!mayActOnTask(task, input.actor)) {
@@ -127,6 +142,42 @@ export const WITHDRAWN_BEFORE_DECIDED: NotaFlowRefusal = {
  * the flow at an activity retrying forever. In the validators only, which replay does not run, so flows that took
  * such text before still replay as they ran.
  */
+/**
+ * A personal task handed on by the person it names or a manager of its organisation, to someone else of the role it
+ * names in that organisation. Whether `to` exists the registry has checked: it sends what it knows of them.
+ */
+export function refuseReassignment(state: RefusalState, input: ReassignInput): NotaFlowRefusal | null {
+  const task = state.openTasks.get(input.taskId);
+  if (!task || state.withdrawing || state.deciding.has(input.taskId) || state.reassigning?.has(input.taskId)) {
+    return { kind: 'TaskNotOpen', message: `task ${input.taskId} is not open` };
+  }
+  if (!isPersonalTask(task.type)) {
+    return { kind: 'TaskNotPersonal', message: `a ${task.type} task is held by its ministry, not by one person` };
+  }
+  if (!mayReassignTask(task, input.actor)) {
+    return { kind: 'TaskNotHolder', message: `${input.actor.username} may not hand this ${task.type} task on` };
+  }
+  const to = (reason: string, params: Record<string, string>) => ({
+    name: 'to',
+    reason,
+    params: { value: input.to.username, ...params },
+  });
+  if (input.to.username === task.assignee) {
+    return fieldRefusal('ReassignToCurrentHolder', to(`${input.to.username} holds the task already`, {}));
+  }
+  const role = PERSONAL_TASK_ROLES[task.type];
+  if (input.to.role !== role) {
+    return fieldRefusal('ReassignWrongRole', to(`${input.to.username} is not a ${role}`, { role }));
+  }
+  if (input.to.organisation !== task.organisation) {
+    return fieldRefusal(
+      'ReassignOtherOrganisation',
+      to(`${input.to.username} is not of ${task.organisation}`, { organisation: task.organisation }),
+    );
+  }
+  return null;
+}
+
 export function refuseUnstorableText(fields: Record<string, string | undefined>): NotaFlowRefusal | null {
   for (const [name, text] of Object.entries(fields)) {
     const reason = text === undefined ? null : unstorableText(text);

@@ -51,13 +51,20 @@ export class TaskTimers {
     return Promise.all(this.notifying);
   }
 
+  /**
+   * Tells the person a task was handed on to, beside the flow. `handedOn` counts the hand-overs, so that each is its
+   * own notification, and a retried one is not.
+   */
+  announceHandedOn(task: FlowTask, handedOn: number): void {
+    this.notifyBeside(() => this.announce(task, `${task.id}:task_assigned:${handedOn}`)).catch((error: unknown) => {
+      if (!isCancellation(error)) throw error;
+    });
+  }
+
   /** To the reviewer or decider named, or to the organisation that holds the task (its co-signers, the secretariat). */
-  private async announce(task: FlowTask): Promise<void> {
+  private async announce(task: FlowTask, key = `${task.id}:task_assigned`): Promise<void> {
     await activities.notify(
-      this.notification('task_assigned', `${task.id}:task_assigned`, task, {
-        organisation: task.organisation,
-        username: task.assignee,
-      }),
+      this.notification('task_assigned', key, task, { organisation: task.organisation, username: task.assignee }),
     );
   }
 

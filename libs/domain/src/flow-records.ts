@@ -32,6 +32,12 @@ export interface TaskClosing {
   seenSha256?: string | null;
 }
 
+/** A personal task handed on: its new holder. Its due date stays. */
+export interface TaskReassignment {
+  id: string;
+  assignee: string;
+}
+
 /** The nota's state after the step, where it changed. */
 export interface NotaStateChange {
   status?: NotaStatus;

@@ -66,7 +66,13 @@ export const NOTA_PROBLEM_CODES = [
   'idempotency_key_reused',
 ] as const;
 
-export const TASK_PROBLEM_CODES = ['task_not_found', 'task_not_open', 'task_not_holder'] as const;
+export const TASK_PROBLEM_CODES = [
+  'task_not_found',
+  'task_not_open',
+  'task_not_holder',
+  /** A ministry's task (co-signing, the ministerraad, dispatch) is held by a role, not handed to a person. */
+  'task_not_personal',
+] as const;
 
 export const DEADLINE_PROBLEM_CODES = [
   'deadline_not_found',
@@ -171,6 +177,8 @@ export const FIELD_ERROR_CODES = [
   'duplicate',
   'unknown_user',
   'wrong_role',
+  /** A task handed on to the person who holds it already. */
+  'current_holder',
   'other_organisation',
   'unknown_ministry',
   'does_not_co_sign',

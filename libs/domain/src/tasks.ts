@@ -61,6 +61,25 @@ export const TASK_HOLDERS: Readonly<Record<TaskType, TaskHolderRule>> = {
   dispatch: { roles: ['drafter'], ownOrganisation: true },
 };
 
+/**
+ * The tasks that name a person, and the role that person holds: a reviewer initials, the decider decides. Only these
+ * are handed on to someone else; a ministry's task belongs to everyone of the role.
+ */
+export const PERSONAL_TASK_ROLES = { initial: 'reviewer', decide: 'decider' } as const satisfies Partial<
+  Record<TaskType, Role>
+>;
+export type PersonalTaskType = keyof typeof PERSONAL_TASK_ROLES;
+
+export function isPersonalTask(type: TaskType): type is PersonalTaskType {
+  return Object.hasOwn(PERSONAL_TASK_ROLES, type);
+}
+
+/** Who hands a personal task on: the person it names, or a manager of the organisation that holds it. */
+export function mayReassignTask(task: TaskHolder, actor: Actor): boolean {
+  if (task.organisation !== actor.organisation) return false;
+  return task.assignee === actor.username || actor.role === 'manager';
+}
+
 export function mayActOnTask(task: TaskHolder, actor: Actor): boolean {
   const rule = TASK_HOLDERS[task.type];
   if (rule.ownOrganisation && task.organisation !== actor.organisation) return false;

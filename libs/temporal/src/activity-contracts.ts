@@ -3,6 +3,7 @@ import type {
   FlowEventRecord,
   NotaStateChange,
   TaskClosing,
+  TaskReassignment,
   NotaStage,
   NotificationKind,
   TaskIdentity,
@@ -49,6 +50,8 @@ export interface Transition {
   open?: TaskToOpen[];
   close?: TaskToClose[];
   newVersion?: { version: number; note: string | null; createdBy: string };
+  /** Personal tasks handed on, their due dates unchanged. */
+  reassign?: TaskReassignment[];
 }
 
 export type TaskNotificationKind = Extract<NotificationKind, 'task_assigned' | 'task_reminder' | 'task_escalation'>;

@@ -63,6 +63,18 @@ export interface NewVersionInput {
   documentSha256?: string;
 }
 
+/** A personal task handed on to another person; the registry has checked that `to` exists and what it is. */
+export interface ReassignInput {
+  taskId: string;
+  actor: Actor;
+  to: Actor;
+  reason: string;
+}
+
+export interface ReassignResult {
+  task: FlowTask;
+}
+
 export interface WithdrawInput {
   actor: Actor;
   reason: string;
@@ -76,5 +88,6 @@ export interface FlowOutcome {
 export const startedUpdate = defineUpdate<FlowSnapshot>('started');
 export const decideUpdate = defineUpdate<DecideResult, [DecideInput]>('decide');
 export const newVersionUpdate = defineUpdate<FlowSnapshot, [NewVersionInput]>('newVersion');
+export const reassignUpdate = defineUpdate<ReassignResult, [ReassignInput]>('reassign');
 export const withdrawUpdate = defineUpdate<FlowSnapshot, [WithdrawInput]>('withdraw');
 export const snapshotQuery = defineQuery<FlowSnapshot>('snapshot');

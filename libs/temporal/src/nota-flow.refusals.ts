@@ -18,6 +18,8 @@ export const NOTA_FLOW_STATE_REFUSALS = [
   'NotaClosed',
   /** The decision names another text than the current version's nota document: it was given on a stale version. */
   'StaleVersion',
+  /** A ministry's task is held by everyone of a role: it is not handed to one person. */
+  'TaskNotPersonal',
 ] as const;
 export type NotaFlowStateRefusalKind = (typeof NOTA_FLOW_STATE_REFUSALS)[number];
 
@@ -29,6 +31,12 @@ export const NOTA_FLOW_FIELD_REFUSALS = {
   NextMeetingNotAfterCurrent: 'not_after_current_meeting',
   /** A text its activities could never write (remarks, note, reason). */
   UnstorableText: 'unstorable_text',
+  /** A task handed on to the person who holds it already. */
+  ReassignToCurrentHolder: 'current_holder',
+  /** A task handed on to someone without the role it names (a reviewer's to a reviewer, the decider's to a decider). */
+  ReassignWrongRole: 'wrong_role',
+  /** A task handed on to someone of another organisation. */
+  ReassignOtherOrganisation: 'other_organisation',
 } as const satisfies Record<string, FieldErrorCode>;
 export type NotaFlowFieldRefusalKind = keyof typeof NOTA_FLOW_FIELD_REFUSALS;
 

@@ -70,6 +70,7 @@ export function statusOf(code: ProblemCode): number {
     case 'deadline_already_extended':
     case 'extension_notice_too_late':
     case 'task_not_open':
+    case 'task_not_personal':
     case 'deadline_closed':
     case 'postponement_pending':
     case 'postponement_decided':

@@ -17,6 +17,7 @@ import {
   notaFlowSearchAttributes,
   notaWorkflowId,
   readFlowRefusal,
+  reassignUpdate,
   startedUpdate,
   withdrawUpdate,
   type DecideInput,
@@ -24,13 +25,15 @@ import {
   type FlowSnapshot,
   type NewVersionInput,
   type NotaFlowInput,
+  type ReassignInput,
+  type ReassignResult,
   type ReceivedFlowRefusal,
   type WithdrawInput,
 } from '@notaflow/temporal';
 import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/config.module';
 
-type FlowOperation = 'start' | 'decide' | 'newVersion' | 'withdraw';
+type FlowOperation = 'start' | 'decide' | 'newVersion' | 'withdraw' | 'reassign';
 
 /** How long a caller waits for the flow to take a decision before being told to try again. */
 const UPDATE_DEADLINE_MS = 30_000;
@@ -77,6 +80,11 @@ export class FlowService {
 
   newVersion(notaId: string, input: NewVersionInput): Promise<FlowSnapshot> {
     return this.update('newVersion', () => this.handle(notaId).executeUpdate(newVersionUpdate, { args: [input] }));
+  }
+
+  /** Hands a personal task on; answers once the registry has its new holder. */
+  reassign(notaId: string, input: ReassignInput): Promise<ReassignResult> {
+    return this.update('reassign', () => this.handle(notaId).executeUpdate(reassignUpdate, { args: [input] }));
   }
 
   withdraw(notaId: string, input: WithdrawInput): Promise<FlowSnapshot> {
@@ -144,11 +152,16 @@ function refusalException(refusal: ReceivedFlowRefusal, operation: FlowOperation
       return new AppException('nota_closed', message);
     case 'StaleVersion':
       return new AppException('stale_version', message);
+    case 'TaskNotPersonal':
+      return new AppException('task_not_personal', message);
     case 'DecisionNotAllowed':
     case 'NextMeetingOnlyWithHold':
     case 'NextMeetingNotADay':
     case 'NextMeetingNotAfterCurrent':
     case 'UnstorableText':
+    case 'ReassignToCurrentHolder':
+    case 'ReassignWrongRole':
+    case 'ReassignOtherOrganisation':
     case 'InvalidText':
       return AppException.validation([refusal.field], message);
     case 'NotAllowed':

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Response } from 'express';
 import type { Actor } from '@notaflow/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { DecisionDto, DecisionResultDto, ListTasksQuery, TaskDto } from './dto/task.dto';
+import { DecisionDto, DecisionResultDto, ListTasksQuery, ReassignDto, TaskDto } from './dto/task.dto';
 import { TaskService } from './task.service';
 
 @ApiTags('tasks')
@@ -35,5 +35,16 @@ export class TaskController {
   @ApiOkResponse({ type: DecisionResultDto })
   decide(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DecisionDto): Promise<DecisionResultDto> {
     return this.tasks.decide(actor, id, body);
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Hand a reviewer’s or the decider’s task to another user of its role and organisation',
+    description: 'By the person it names or a manager of its organisation, with a reason; its due date stays.',
+  })
+  @ApiOkResponse({ type: TaskDto })
+  reassign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReassignDto): Promise<TaskDto> {
+    return this.tasks.reassign(actor, id, body);
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DocumentRepository, TaskRepository } from '@notaflow/persistence';
+import { DocumentRepository, TaskRepository, UserRepository } from '@notaflow/persistence';
 import { CalendarModule } from '../calendar/calendar.module';
 import { repositoryProviders } from '../database/repository.providers';
 import { FlowModule } from '../flow/flow.module';
@@ -10,7 +10,7 @@ import { TaskService } from './task.service';
 @Module({
   imports: [FlowModule, CalendarModule],
   controllers: [TaskController],
-  providers: [TaskService, InboxCache, ...repositoryProviders(TaskRepository, DocumentRepository)],
+  providers: [TaskService, InboxCache, ...repositoryProviders(TaskRepository, DocumentRepository, UserRepository)],
   exports: [TaskService],
 })
 export class TaskModule {}

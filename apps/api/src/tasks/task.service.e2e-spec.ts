@@ -51,6 +51,7 @@ describe(TaskService.name, () => {
     sut = new TaskService(
       new TaskRepository(db),
       new DocumentRepository(db),
+      new UserRepository(db),
       flow.service,
       calendar as unknown as CalendarService,
       // Not started, so it never listens and keeps nothing: every list reads PostgreSQL.

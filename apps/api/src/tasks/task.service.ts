@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { toAmsterdamDate } from '@notaflow/calendar';
-import { isDecisionAllowed, type Actor } from '@notaflow/domain';
-import { DocumentRepository, TaskRepository, type TaskEntity } from '@notaflow/persistence';
+import { isDecisionAllowed, isPersonalTask, mayReassignTask, type Actor } from '@notaflow/domain';
+import { DocumentRepository, TaskRepository, UserRepository, type TaskEntity } from '@notaflow/persistence';
 import { isUuid } from '../common/ids';
 import { AppException } from '../common/app.exception';
 import { CalendarService } from '../calendar/calendar.service';
@@ -12,6 +12,7 @@ import {
   type DecisionDto,
   type DecisionResultDto,
   type ListTasksQuery,
+  type ReassignDto,
   type TaskDto,
 } from './dto/task.dto';
 
@@ -20,6 +21,7 @@ export class TaskService {
   constructor(
     private readonly tasks: TaskRepository,
     private readonly documents: DocumentRepository,
+    private readonly users: UserRepository,
     private readonly flow: FlowService,
     private readonly calendar: CalendarService,
     private readonly inboxes: InboxCache,
@@ -109,6 +111,36 @@ export class TaskService {
     const decided = await this.tasks.view(taskId);
     if (!decided) throw new AppException('task_not_found', `No task ${taskId}.`);
     return { task: decided, nota: result.nota };
+  }
+
+  /**
+   * Hands a reviewer's or the decider's task to another person. Who may, and to whom, the flow's validator decides
+   * (nothing enters history when it refuses); here the read model answers what it can see at once.
+   */
+  async reassign(actor: Actor, taskId: string, dto: ReassignDto): Promise<TaskDto> {
+    const found = isUuid(taskId) ? await this.tasks.findFor(actor, taskId) : null;
+    if (!found) throw new AppException('task_not_found', `No task ${taskId}.`);
+    const { task } = found;
+    if (!isPersonalTask(task.type)) {
+      throw new AppException('task_not_personal', `A ${task.type} task is held by its ministry, not by one person.`);
+    }
+    if (!mayReassignTask(task, actor)) {
+      throw new AppException('task_not_holder', `${actor.username} may not hand this ${task.type} task on.`);
+    }
+    if (task.status !== 'open') throw new AppException('task_not_open', `The task is ${task.status}.`);
+    const [to] = await this.users.findByUsernames([dto.to]);
+    if (!to) {
+      throw AppException.field('to', 'unknown_user', `is not a known user: ${dto.to}`, { value: dto.to });
+    }
+    await this.flow.reassign(task.notaId, {
+      taskId,
+      actor,
+      to: { username: to.username, role: to.role, organisation: to.organisation },
+      reason: dto.reason,
+    });
+    const handedOn = await this.tasks.view(taskId);
+    if (!handedOn) throw new AppException('task_not_found', `No task ${taskId}.`);
+    return handedOn;
   }
 
   /** The task, if `actor` holds it: 404 when there is none, 403 when it is another's. */

@@ -353,6 +353,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a reviewer’s or the decider’s task to another user of its role and organisation
+         * @description By the person it names or a manager of its organisation, with a reason; its due date stays.
+         */
+        post: operations["TaskController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1401,6 +1421,15 @@ export interface components {
             task: components["schemas"]["TaskDto"];
             nota: components["schemas"]["NotaStateDto"];
         };
+        ReassignDto: {
+            /**
+             * @description the user to hand the task to: of its role and organisation
+             * @example jenv.ahf
+             */
+            to: string;
+            /** @example Met verlof tot 1 juli; mijn plaatsvervanger parafeert */
+            reason: string;
+        };
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -2091,9 +2120,9 @@ export interface components {
             items: components["schemas"]["SearchItemDto"][];
         };
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "route_not_found" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "uri_too_long" | "request_header_fields_too_large" | "unavailable" | "flow_timeout" | "internal_error" | "token_missing" | "token_invalid" | "token_expired" | "wrong_credentials" | "sign_in_locked" | "sign_in_refused" | "role_not_allowed" | "token_claims_unfit" | "organisation_unknown" | "user_unknown" | "demo_sign_in_off" | "oidc_sign_in_off" | "identity_conflict" | "mfa_required" | "user_deactivated" | "nota_not_found" | "nota_not_visible" | "nota_not_managed" | "nota_already_submitted" | "nota_not_awaiting_version" | "nota_closed" | "nota_changed" | "flow_ended" | "kamerstuk_before_dispatch" | "kamerstuk_already_recorded" | "kamerstuk_taken" | "idempotency_key_reused" | "task_not_found" | "task_not_open" | "task_not_holder" | "deadline_not_found" | "deadline_not_own" | "deadline_closed" | "postponement_not_found" | "postponement_pending" | "postponement_decided" | "deadline_not_extendable" | "deadline_already_extended" | "extension_notice_too_late" | "calendar_period_not_found" | "calendar_period_overlap" | "equated_day_exists" | "equated_day_not_found" | "ministerraad_meeting_exists" | "ministerraad_meeting_not_found" | "kamer_event_overlap" | "kamer_event_not_found" | "calendar_feed_not_found" | "calendar_feed_limit" | "calendar_feed_token_invalid" | "notification_not_found" | "document_not_found" | "document_missing" | "stale_version" | "version_sealed" | "version_not_found" | "document_encrypted" | "document_not_comparable" | "nota_not_dispatched" | "integrity_error";
+        ProblemCode: "validation_failed" | "route_not_found" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "uri_too_long" | "request_header_fields_too_large" | "unavailable" | "flow_timeout" | "internal_error" | "token_missing" | "token_invalid" | "token_expired" | "wrong_credentials" | "sign_in_locked" | "sign_in_refused" | "role_not_allowed" | "token_claims_unfit" | "organisation_unknown" | "user_unknown" | "demo_sign_in_off" | "oidc_sign_in_off" | "identity_conflict" | "mfa_required" | "user_deactivated" | "nota_not_found" | "nota_not_visible" | "nota_not_managed" | "nota_already_submitted" | "nota_not_awaiting_version" | "nota_closed" | "nota_changed" | "flow_ended" | "kamerstuk_before_dispatch" | "kamerstuk_already_recorded" | "kamerstuk_taken" | "idempotency_key_reused" | "task_not_found" | "task_not_open" | "task_not_holder" | "task_not_personal" | "deadline_not_found" | "deadline_not_own" | "deadline_closed" | "postponement_not_found" | "postponement_pending" | "postponement_decided" | "deadline_not_extendable" | "deadline_already_extended" | "extension_notice_too_late" | "calendar_period_not_found" | "calendar_period_overlap" | "equated_day_exists" | "equated_day_not_found" | "ministerraad_meeting_exists" | "ministerraad_meeting_not_found" | "kamer_event_overlap" | "kamer_event_not_found" | "calendar_feed_not_found" | "calendar_feed_limit" | "calendar_feed_token_invalid" | "notification_not_found" | "document_not_found" | "document_missing" | "stale_version" | "version_sealed" | "version_not_found" | "document_encrypted" | "document_not_comparable" | "nota_not_dispatched" | "integrity_error";
         /** @enum {string} */
-        FieldErrorCode: "required" | "unknown_field" | "not_text" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "too_short" | "too_long" | "too_small" | "too_large" | "out_of_range" | "too_few" | "too_many" | "not_one_of" | "bad_format" | "not_a_date" | "date_out_of_range" | "not_a_period" | "unstorable_text" | "invalid_json" | "empty_file" | "incomplete_upload" | "too_deep" | "duplicate" | "unknown_user" | "wrong_role" | "other_organisation" | "unknown_ministry" | "does_not_co_sign" | "own_ministry" | "unknown_nota" | "decision_not_allowed" | "only_with_hold" | "only_with_granted" | "not_after_today" | "not_after_current_due" | "not_after_current_meeting" | "not_a_meeting_day" | "before_start" | "after_end" | "outside_period" | "preset_incomplete" | "preset_mismatch" | "no_meeting_to_plan_on" | "bad_host" | "stage_without_participants" | "dispatch_not_last" | "stage_missing" | "not_a_co_signer" | "not_a_working_day" | "only_with_begrotingsbehandeling" | "conflicts_with" | "anchor_ambiguous" | "before_receipt" | "extension_fixed" | "in_the_future";
+        FieldErrorCode: "required" | "unknown_field" | "not_text" | "not_integer" | "not_number" | "not_boolean" | "not_array" | "not_object" | "too_short" | "too_long" | "too_small" | "too_large" | "out_of_range" | "too_few" | "too_many" | "not_one_of" | "bad_format" | "not_a_date" | "date_out_of_range" | "not_a_period" | "unstorable_text" | "invalid_json" | "empty_file" | "incomplete_upload" | "too_deep" | "duplicate" | "unknown_user" | "wrong_role" | "current_holder" | "other_organisation" | "unknown_ministry" | "does_not_co_sign" | "own_ministry" | "unknown_nota" | "decision_not_allowed" | "only_with_hold" | "only_with_granted" | "not_after_today" | "not_after_current_due" | "not_after_current_meeting" | "not_a_meeting_day" | "before_start" | "after_end" | "outside_period" | "preset_incomplete" | "preset_mismatch" | "no_meeting_to_plan_on" | "bad_host" | "stage_without_participants" | "dispatch_not_last" | "stage_missing" | "not_a_co_signer" | "not_a_working_day" | "only_with_begrotingsbehandeling" | "conflicts_with" | "anchor_ambiguous" | "before_receipt" | "extension_fixed" | "in_the_future";
         FieldProblemDto: {
             /** @example route.reviewers[1] */
             name: string;
@@ -2781,6 +2810,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionResultDto"];
+                };
+            };
+        };
+    };
+    TaskController_reassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
                 };
             };
         };

@@ -61,6 +61,7 @@ export const PROBLEM_MESSAGES: Readonly<Record<ProblemCode, string>> = {
   task_not_found: 'Deze taak is niet (meer) te vinden.',
   task_not_open: 'Dit kan niet meer: de taak is intussen afgehandeld of vervallen.',
   task_not_holder: 'Deze taak ligt niet bij u.',
+  task_not_personal: 'Deze taak hoort bij een ministerie of rol en kan niet aan één persoon worden overgedragen.',
 
   deadline_not_found: 'Deze termijn is niet (meer) te vinden.',
   deadline_not_own: 'Deze termijn hoort bij een andere organisatie.',
@@ -160,6 +161,7 @@ export const FIELD_MESSAGES: Readonly<Record<FieldErrorCode, (params: FieldParam
     const who = param(p, 'value') ?? 'Deze gebruiker';
     return role ? `${who} is geen ${role}.` : `${who} heeft hiervoor niet de juiste rol.`;
   },
+  current_holder: (p) => `${param(p, 'value') ?? 'Deze gebruiker'} heeft deze taak al.`,
   other_organisation: (p) =>
     `${param(p, 'value') ?? 'Deze gebruiker'} hoort niet bij ${param(p, 'organisation') ?? 'uw organisatie'}.`,
   unknown_ministry: (p) =>

@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { toAmsterdamDate } from '@notaflow/calendar';
-import type { FlowEventRecord, NotaStateChange, TaskClosing, TaskHolder, TaskIdentity } from '@notaflow/domain';
+import type {
+  FlowEventRecord,
+  NotaStateChange,
+  TaskClosing,
+  TaskHolder,
+  TaskIdentity,
+  TaskReassignment,
+} from '@notaflow/domain';
 import { managerOf, type Database } from './database';
 import { DeadlineRepository } from './deadline.repository';
 import { notifyTaskHolders } from './task.repository';
@@ -26,6 +33,7 @@ export interface TransitionRecord {
   open?: (TaskIdentity & TaskDates)[];
   close?: TaskClosing[];
   newVersion?: { version: number; note: string | null; createdBy: string };
+  reassign?: TaskReassignment[];
 }
 
 /** What the flow writes to the registry: its event log, the task read model and the nota's state. */
@@ -40,7 +48,7 @@ export class TransitionRepository {
    * Writes one step in one transaction. Events are keyed by (workflow id, seq) and tasks by their id, so writing the
    * same step again (a retry after a crash or a timeout) writes nothing twice and answers the tasks as they were
    * stored the first time. A dispatch meets the Kamer deadlines its nota answers, in the same transaction, and the
-   * holders of the tasks it opened or closed are told (NOTIFY) when it commits.
+   * holders of the tasks it opened, closed or handed on are told (NOTIFY) when it commits.
    */
   record(step: TransitionRecord): Promise<StoredTask[]> {
     return this.db.transaction(async (db) => {
@@ -69,6 +77,16 @@ export class TransitionRepository {
           ],
         );
         holders.push(...closed);
+      }
+      for (const task of step.reassign ?? []) {
+        // Both holders' inboxes change: the one who handed the task on and the one who has it now.
+        const [handedOn]: [TaskHolder[], number] = await db.query(
+          `UPDATE tasks t SET assignee = $2 FROM tasks was
+            WHERE t.id = $1 AND was.id = t.id AND t.status = 'open'
+           RETURNING t.type, t.organisation, was.assignee`,
+          [task.id, task.assignee],
+        );
+        holders.push(...handedOn, ...handedOn.map((was) => ({ ...was, assignee: task.assignee })));
       }
       const opened: StoredTask[] = [];
       for (const task of step.open ?? []) opened.push(await insertTask(db, step, task));

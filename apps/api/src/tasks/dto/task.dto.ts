@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import {
   DECISIONS,
   NOTA_STAGES,
@@ -69,6 +69,20 @@ export class DecisionDto {
   @IsString()
   @Matches(/^[0-9a-f]{64}$/, { message: '$property must be a SHA-256 as 64 lowercase hex digits' })
   seenSha256?: string;
+}
+
+export class ReassignDto {
+  @ApiProperty({ example: 'jenv.ahf', description: 'the user to hand the task to: of its role and organisation' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  to!: string;
+
+  @ApiProperty({ example: 'Met verlof tot 1 juli; mijn plaatsvervanger parafeert' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  reason!: string;
 }
 
 /** An inbox holds all its open tasks at once; longer lists (done, all) are read in pages of up to 500. */
