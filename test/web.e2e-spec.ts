@@ -414,6 +414,37 @@ describe('the staff web app in a real browser', () => {
     await done(reviewer);
   }, 120_000);
 
+  it('hands a paraaf on to a colleague with a reason: it leaves one inbox for the other, and the timeline says so', async () => {
+    const title = 'Voortgangsrapportage Samen tegen mensenhandel';
+    const nota = await flow.registerAndSubmit({ title });
+    const reviewer = await as('jenv.afdelingshoofd');
+    await reviewer.goto(`${app.baseUrl}/notas/${nota.id}`);
+    await reviewer.getByRole('heading', { level: 1, name: title }).waitFor();
+    await reviewer.getByRole('button', { name: 'Overdragen' }).click();
+    const dialog = reviewer.getByRole('dialog', { name: 'Paraferen: overdragen' });
+    // A drafter does not initial: the flow refuses, and the dialog says so at the field.
+    await dialog.getByLabel('Overdragen aan').fill('jenv.staff');
+    await dialog.getByLabel('Reden').fill('Met verlof tot en met vrijdag');
+    await dialog.getByRole('button', { name: 'Taak overdragen' }).click();
+    await poll(
+      () => dialog.getByLabel('Overdragen aan').getAttribute('aria-invalid'),
+      (value) => value === 'true',
+    );
+    await dialog.getByLabel('Overdragen aan').fill('jenv.directeur');
+    await expectAccessible(reviewer, 'the reassign dialog');
+    await screenshot(reviewer, 'reassign-dialog');
+    await dialog.getByRole('button', { name: 'Taak overdragen' }).click();
+    await reviewer.getByText('De taak is overgedragen aan jenv.directeur.').waitFor();
+    await reviewer.getByRole('region', { name: 'Tijdlijn' }).getByText('Met verlof tot en met vrijdag').waitFor();
+    await expect(reviewer.getByRole('button', { name: 'Besluit nemen' }).count()).resolves.toBe(0);
+    await done(reviewer);
+
+    const directeur = await as('jenv.directeur');
+    await inbox(directeur);
+    await directeur.getByRole('link', { name: title }).waitFor();
+    await done(directeur);
+  }, 120_000);
+
   it('holds a nota in the ministerraad over to a meeting of its choosing, and the new task is on that agenda', async () => {
     const title = 'Kabinetsstandpunt herziening Wet bestrijding mensenhandel';
     const nota = await flow.registerAndSubmit({ title });

@@ -12,7 +12,9 @@ import { amsterdamDay } from '../lib/dates';
 import { openVersionOf, shownVersion } from '../lib/documents';
 import { STAGE_LABELS, STATUS_LABELS } from '../lib/labels';
 import { usePageTitle } from '../lib/page-title';
+import { isPersonalTask, type PersonalTaskType } from '@notaflow/domain';
 import { DecisionDialog } from './nota/DecisionDialog';
+import { ReassignDialog } from './nota/ReassignDialog';
 import { DocumentsSection } from './nota/DocumentsSection';
 import { DrafterActions } from './nota/DrafterActions';
 import { NotaFacts } from './nota/NotaFacts';
@@ -28,6 +30,7 @@ export function NotaPage() {
   const nota = useApi('/api/v1/notas/{id}', { params: { path: { id } } });
   const mine = useApi('/api/v1/tasks', { params: { query: { status: 'open', notaId: id } } });
   const [deciding, setDeciding] = useState<Task>();
+  const [handingOn, setHandingOn] = useState<Task & { type: PersonalTaskType }>();
   const flash = (location.state as { flash?: string } | null)?.flash;
   const flashRef = useRef<HTMLDivElement>(null);
   usePageTitle(nota.data ? nota.data.title : 'Nota');
@@ -66,6 +69,12 @@ export function NotaPage() {
     mine.reload();
     // Submitting seals the version's documents: their status changes with it.
     documents.reload();
+  }
+
+  /** A reviewer's or the decider's task, handed to a colleague in a dialog. */
+  function handOn(task: Task) {
+    const { type } = task;
+    if (isPersonalTask(type)) setHandingOn({ ...task, type });
   }
 
   /** Refused on a stale version: the dialog links to the new version's changes; the page loads what is now. */
@@ -128,6 +137,7 @@ export function NotaPage() {
                   shownVersion={version}
                   search={location.search}
                   onDecide={setDeciding}
+                  onReassign={isPersonalTask(task.type) ? handOn : undefined}
                 />
               ))}
               {isDrafterOfNota && (
@@ -167,6 +177,17 @@ export function NotaPage() {
 
             <NotaFacts nota={data} left={left} />
           </div>
+          {handingOn && (
+            <ReassignDialog
+              key={handingOn.id}
+              task={handingOn}
+              onClose={() => setHandingOn(undefined)}
+              onDone={(task) => {
+                setHandingOn(undefined);
+                done(`De taak is overgedragen aan ${task.assignee ?? 'een collega'}.`);
+              }}
+            />
+          )}
           {deciding && (
             <DecisionDialog
               key={deciding.id}

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { ActionGroup, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import type { Task } from '../../api/types';
 import { DueBadge } from '../../components/DueBadge';
 import { RouterLink } from '../../components/RouterLink';
@@ -14,10 +14,12 @@ interface TaskPanelProps {
   /** The page's query (the version asked for), kept by the in-page link to the changes. */
   search: string;
   onDecide(task: Task): void;
+  /** For a reviewer's or the decider's task: hand it to a colleague. */
+  onReassign?(task: Task): void;
 }
 
 /** A task of the reader's on this nota: its term, what to read first, and the decision. */
-export function TaskPanel({ task, left, shownVersion, search, onDecide }: TaskPanelProps) {
+export function TaskPanel({ task, left, shownVersion, search, onDecide, onReassign }: TaskPanelProps) {
   const reading = shownVersion === task.version;
   return (
     <section className="nf-panel nf-panel--task" aria-labelledby={`taak-${task.id}`}>
@@ -39,9 +41,16 @@ export function TaskPanel({ task, left, shownVersion, search, onDecide }: TaskPa
         </Paragraph>
       )}
       {reading ? (
-        <Button appearance="primary-action-button" onClick={() => onDecide(task)}>
-          Besluit nemen
-        </Button>
+        <ActionGroup>
+          <Button appearance="primary-action-button" onClick={() => onDecide(task)}>
+            Besluit nemen
+          </Button>
+          {onReassign && (
+            <Button appearance="secondary-action-button" onClick={() => onReassign(task)}>
+              Overdragen
+            </Button>
+          )}
+        </ActionGroup>
       ) : (
         <Paragraph>
           U bekijkt versie {shownVersion}; uw besluit gaat over versie {task.version}.{' '}
