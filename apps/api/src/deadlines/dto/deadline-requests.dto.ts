@@ -33,7 +33,7 @@ import {
 } from '@notaflow/domain';
 import { CitedKamerstukDto } from '../../common/kamerstuk.dto';
 import { PageQuery } from '../../common/page.query';
-import { IsCalendarDate, IsDossier, NormaliseDossier } from '../../common/validators';
+import { IsCalendarDate, IsDossier, NestedObject, NormaliseDossier } from '../../common/validators';
 
 /** An ISO 8601 period of whole years, months, weeks and days: `P2Y`, never the word "tweejaarlijks". */
 export function IsIsoPeriod(options?: ValidationOptions): PropertyDecorator {
@@ -115,8 +115,7 @@ export class CreateDeadlineDto {
       'it; null while the data does not hold the event',
   })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AnchorDto)
+  @NestedObject(() => AnchorDto)
   anchor?: AnchorDto;
 
   @ApiPropertyOptional({ example: '28 638', description: "Kamerstukdossier, kept in the Kamer's spelling" })
