@@ -4,7 +4,14 @@ import { DataSource } from 'typeorm';
 import { toAmsterdamDate } from '@notaflow/calendar';
 import type { AppConfig } from '@notaflow/config';
 import { DEMO_USERS, type Actor } from '@notaflow/domain';
-import { DeadlineEntity, DocumentRepository, NotaEntity, PostponementEntity, TaskEntity } from '@notaflow/persistence';
+import {
+  DeadlineEntity,
+  DocumentRepository,
+  NotaEntity,
+  PostponementEntity,
+  TaskEntity,
+  withAdvisoryLock,
+} from '@notaflow/persistence';
 import { DeadlineService } from '../deadlines/deadline.service';
 import { DocumentService } from '../documents/document.service';
 import { DeadlineWatchService } from '../deadlines/deadline-watch.service';
@@ -51,7 +58,15 @@ export class DemoSeedService implements OnApplicationBootstrap {
     return this.running ?? Promise.resolve();
   }
 
-  async seed(): Promise<void> {
+  /**
+   * Once per system: replicas starting together on one database take turns, and the later ones find everything in
+   * place (every step is idempotent, but two at once would both register the same nota).
+   */
+  seed(): Promise<void> {
+    return withAdvisoryLock(this.dataSource, 'demo-seed', () => this.seedOnce());
+  }
+
+  private async seedOnce(): Promise<void> {
     await this.waitForDemoUsers();
     // What is still open is dated from today; a second start finds it seeded and leaves it as it was.
     const today = toAmsterdamDate(new Date());
