@@ -12,6 +12,7 @@ import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary'
 import { CheckboxChoice, ChoiceGroup, FileField, TextField } from '../components/Fields';
 import { TITLE_MAX, toCreateNotaRequest, validateNotaForm, type NotaFormValues } from '../lib/nota-form';
 import { usePageTitle } from '../lib/page-title';
+import { randomKey } from '../lib/random-key';
 import type { FieldErrors } from '../lib/problem';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -67,6 +68,7 @@ export function NewNotaPage() {
   const submission = useSubmit();
   const organisations = useOrganisations();
   const summary = useRef<HTMLDivElement>(null);
+  const lastSent = useRef<{ json: string; key: string }>(undefined);
   const { errors } = submission;
 
   if (profile.role !== 'drafter') return <NotFoundPage />;
@@ -85,6 +87,16 @@ export function NewNotaPage() {
     requestAnimationFrame(() => document.getElementById(`route-reviewers-${index + by}`)?.focus());
   };
 
+  /**
+   * The same form sent again (after an answer that got lost) carries the same key, so the API answers the nota it
+   * registered instead of a second ons kenmerk; a changed form is a new request with a key of its own.
+   */
+  function idempotencyKey(body: unknown): string {
+    const json = JSON.stringify(body);
+    if (lastSent.current?.json !== json) lastSent.current = { json, key: randomKey() };
+    return lastSent.current.key;
+  }
+
   async function submit(event: FormEvent, start: boolean) {
     event.preventDefault();
     const own = validateNotaForm(values);
@@ -99,7 +111,10 @@ export function NewNotaPage() {
     }
     let nota: Nota | undefined;
     const ok = await submission.run(async () => {
-      nota = await answer(client.POST('/api/v1/notas', { body: toCreateNotaRequest(values) }));
+      const body = toCreateNotaRequest(values);
+      nota = await answer(
+        client.POST('/api/v1/notas', { body, params: { header: { 'Idempotency-Key': idempotencyKey(body) } } }),
+      );
     });
     if (!ok || !nota) {
       requestAnimationFrame(() => summary.current?.focus());
