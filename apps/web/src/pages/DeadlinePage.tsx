@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { Alert, Heading, Paragraph, PreHeading } from '@rijkshuisstijl-community/components-react';
 import { useApi } from '../api/use-api';
 import { useWorkingDaysLeft } from '../api/working-days';
 import { useProfile } from '../auth/AuthProvider';
+import { Flash, useFlash } from '../components/Flash';
 import { RouterLink } from '../components/RouterLink';
 import { today } from '../lib/dates';
 import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS } from '../lib/labels';
@@ -17,23 +17,16 @@ import { NotFoundPage } from './NotFoundPage';
 export function DeadlinePage() {
   const { id = '' } = useParams();
   const profile = useProfile();
-  const location = useLocation();
-  const navigate = useNavigate();
   const deadline = useApi('/api/v1/deadlines/{id}', { params: { path: { id } } });
-  const flash = (location.state as { flash?: string } | null)?.flash;
-  const flashRef = useRef<HTMLDivElement>(null);
+  const flash = useFlash();
   const data = deadline.data;
   usePageTitle(data ? data.title : 'Kamertermijn');
   const left = useWorkingDaysLeft(data?.status === 'open' && data.dueOn ? [data.dueOn] : []);
 
-  useEffect(() => {
-    if (flash) flashRef.current?.focus();
-  }, [flash]);
-
   if (deadline.error?.status === 404 || deadline.error?.status === 400) return <NotFoundPage what="Deze termijn" />;
 
   const done = (message: string) => {
-    void navigate(location.pathname, { replace: true, state: { flash: message } });
+    flash.show(message);
     deadline.reload();
   };
   const mayAct = profile.role === 'drafter' || profile.role === 'manager';
@@ -60,13 +53,7 @@ export function DeadlinePage() {
       {!data && !deadline.error && <Paragraph role="status">Termijn laden…</Paragraph>}
       {data && (
         <>
-          {flash && (
-            <div ref={flashRef} tabIndex={-1} className="nf-flash">
-              <Alert type="ok" role="status">
-                <Paragraph>{flash}</Paragraph>
-              </Alert>
-            </div>
-          )}
+          <Flash message={flash.message} />
           <div className="nf-columns">
             <div className="nf-columns__main">
               <section aria-labelledby="uitstel" className="nf-section">

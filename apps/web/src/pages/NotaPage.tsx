@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Heading, Paragraph, PreHeading } from '@rijkshuisstijl-community/components-react';
 import type { DecisionResult, Task } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useWorkingDaysLeft } from '../api/working-days';
 import { useProfile } from '../auth/AuthProvider';
+import { Flash, useFlash } from '../components/Flash';
 import { StageProgress } from '../components/StageProgress';
 import { StatusTag } from '../components/StatusTag';
 import { Timeline } from '../components/Timeline';
@@ -31,8 +32,7 @@ export function NotaPage() {
   const mine = useApi('/api/v1/tasks', { params: { query: { status: 'open', notaId: id } } });
   const [deciding, setDeciding] = useState<Task>();
   const [handingOn, setHandingOn] = useState<Task & { type: PersonalTaskType }>();
-  const flash = (location.state as { flash?: string } | null)?.flash;
-  const flashRef = useRef<HTMLDivElement>(null);
+  const flash = useFlash();
   usePageTitle(nota.data ? nota.data.title : 'Nota');
 
   const openTasks = nota.data?.openTasks ?? [];
@@ -56,15 +56,10 @@ export function NotaPage() {
     shown !== undefined &&
     (shownNotaDocument?.sha256 ?? null) !== current;
 
-  useEffect(() => {
-    if (flash) flashRef.current?.focus();
-  }, [flash]);
-
   if (nota.error?.status === 404 || nota.error?.status === 400) return <NotFoundPage what="Deze nota" />;
 
   function done(message: string) {
-    // The message travels with the location, so it is read once and survives the reload of the data.
-    void navigate(location.pathname, { replace: true, state: { flash: message } });
+    flash.show(message);
     nota.reload();
     mine.reload();
     // Submitting seals the version's documents: their status changes with it.
@@ -118,13 +113,7 @@ export function NotaPage() {
       {!data && !nota.error && <Paragraph role="status">Nota laden…</Paragraph>}
       {data && (
         <>
-          {flash && (
-            <div ref={flashRef} tabIndex={-1} className="nf-flash">
-              <Alert type="ok" role="status">
-                <Paragraph>{flash}</Paragraph>
-              </Alert>
-            </div>
-          )}
+          <Flash message={flash.message} />
           {data.status !== 'draft' && <StageProgress route={data.route} status={data.status} stage={data.stage} />}
 
           <div className="nf-columns">
