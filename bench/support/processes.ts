@@ -183,6 +183,8 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
         TEMPORAL_ADDRESS: options.temporalAddress,
         TEMPORAL_TASK_QUEUE: options.taskQueue,
         AUTH_MODE: 'demo',
+        // The benchmarks sign in as the demo users: provisioned with their password, without the demo dossier.
+        SEED_DEMO: 'users',
         JWT_SECRET: options.jwtSecret,
         DOCUMENT_STORE: 'fs',
         DOCUMENTS_DIR: options.documentsDir,

@@ -28,6 +28,11 @@ import { receiveUpload, type UploadedFile } from './multipart-upload';
 const MAX_TITLE = 300;
 /** Reading a text at upload is for search; a document that takes longer is read when its versions are compared. */
 const UPLOAD_TEXT_TIMEOUT_MS = 20_000;
+/**
+ * Larger files are stored without reading their text at upload: the reader holds the whole file in memory (a 200 MB
+ * scan took the API's RSS up by 650 MB, bench:documents), and a file that large is a scan with no text to find.
+ */
+const UPLOAD_TEXT_MAX_BYTES = 32 * 1024 ** 2;
 
 /**
  * A nota's documents: uploaded or written in the app, kept per version, their bytes in the content-addressed store.
@@ -224,7 +229,8 @@ export class DocumentService {
    * A text that cannot be read leaves the upload as it is: the document is still kept, only not found by its words.
    */
   private async keepText(staged: StagedBlob, mediaType: string): Promise<void> {
-    if (!TEXT_MEDIA_TYPES.includes(mediaType) || (await this.documents.text(staged.sha256))) return;
+    if (!TEXT_MEDIA_TYPES.includes(mediaType) || staged.size > UPLOAD_TEXT_MAX_BYTES) return;
+    if (await this.documents.text(staged.sha256)) return;
     try {
       await this.documents.saveText(
         staged.sha256,

@@ -44,7 +44,13 @@ describe(SearchRepository.name, () => {
       createdBy: organisation === 'JENV' ? 'jenv.staff' : 'vws.signer',
       route: ROUTE,
     });
-    if (extra.status) await db.query(`UPDATE notas SET status = $2 WHERE id = $1`, [id, extra.status]);
+    // Past the draft, as the flow leaves it: submitted (other ministries see a nota from its submission on).
+    if (extra.status) {
+      await db.query(
+        `UPDATE notas SET status = $2, submitted_at = CASE WHEN $2 = 'draft' THEN NULL ELSE now() END WHERE id = $1`,
+        [id, extra.status],
+      );
+    }
     const [{ ons_kenmerk: onsKenmerk }] = await db.query(`SELECT ons_kenmerk FROM notas WHERE id = $1`, [id]);
     return { id, onsKenmerk: onsKenmerk as string };
   }
