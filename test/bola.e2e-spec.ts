@@ -90,6 +90,14 @@ describe('object-level authorisation on every route with an id', () => {
     ids.break = (
       await admin.post('/calendar/ministerraad-breaks', { name: 'testpauze', fromOn: '2031-07-18', toOn: '2031-08-14' })
     ).body.id;
+    ids.kamerEvent = (
+      await admin.post('/calendar/kamer-events', {
+        kind: 'begrotingsbehandeling',
+        organisation: 'JENV',
+        fromOn: '2031-11-19',
+        toOn: '2031-11-20',
+      })
+    ).body.id;
   });
   afterAll(async () => {
     await app?.close();
@@ -169,7 +177,21 @@ describe('object-level authorisation on every route with an id', () => {
       body: { decision: 'approve', remarks: 'van buiten' },
       as: as('bz'),
     },
+    {
+      route: '/api/v1/tasks/{id}/reassign',
+      method: 'post',
+      path: () => `/tasks/${ids.task}/reassign`,
+      body: { to: 'jenv.directeur', reason: 'van buiten' },
+      as: bz,
+    },
     { route: '/api/v1/deadlines/{id}', method: 'get', path: () => `/deadlines/${ids.deadline}`, as: vwsManagement },
+    {
+      route: '/api/v1/deadlines/{id}/extensions',
+      method: 'post',
+      path: () => `/deadlines/${ids.deadline}/extensions`,
+      body: { sentOn: '2026-11-02', reasons: 'van buiten' },
+      as: bz,
+    },
     {
       route: '/api/v1/deadlines/{id}/postponements',
       method: 'post',
@@ -209,6 +231,12 @@ describe('object-level authorisation on every route with an id', () => {
       method: 'delete',
       path: () => `/calendar/ministerraad-breaks/${ids.break}`,
       as: as('management'),
+    },
+    {
+      route: '/api/v1/calendar/kamer-events/{id}',
+      method: 'delete',
+      path: () => `/calendar/kamer-events/${ids.kamerEvent}`,
+      as: as('staff'),
     },
   ];
 
