@@ -48,9 +48,10 @@ export class TestDatabase {
       ministerraad: false,
       ...route,
     });
+    // Past the draft, as the flow leaves it: submitted, which is what other ministries' sight follows.
     await this.dataSource.query(
-      `INSERT INTO notas (id, ons_kenmerk, title, organisation_code, created_by, route, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO notas (id, ons_kenmerk, title, organisation_code, created_by, route, status, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7 = 'draft' THEN NULL ELSE now() END)`,
       [id, String(randomInt(1_000_000, 10_000_000)), 'Nota', by.organisation, by.username, template, status],
     );
     return id;

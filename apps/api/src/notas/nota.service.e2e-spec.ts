@@ -91,7 +91,12 @@ describe(NotaService.name, () => {
       expect(first.onsKenmerk).toMatch(ONS_KENMERK_PATTERN);
       expect(Number(second.onsKenmerk)).toBeGreaterThan(Number(first.onsKenmerk));
       expect(first.versions).toEqual([expect.objectContaining({ version: 1, createdBy: 'jenv.staff' })]);
-      expect(first.route).toEqual({ ...ROUTE, coSignersReapproveAfterNewVersion: true });
+      // The stages in the default order, for a route that names none of its own.
+      expect(first.route).toEqual({
+        ...ROUTE,
+        coSignersReapproveAfterNewVersion: true,
+        stages: ['initialling', 'decision', 'dispatch'],
+      });
     });
 
     it('keeps a kenmerk handed out before the registry knew the nota', async () => {
