@@ -35,6 +35,9 @@ export class InboxCache implements OnModuleInit, OnApplicationShutdown {
   private listening: { close(): Promise<void> } | undefined;
   private retry: NodeJS.Timeout | undefined;
   private closed = false;
+  private heard!: () => void;
+  /** Settles once the cache listens for the first time: from then on it keeps answers. */
+  readonly listeningOnce = new Promise<void>((resolve) => (this.heard = resolve));
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -108,6 +111,7 @@ export class InboxCache implements OnModuleInit, OnApplicationShutdown {
       });
       // Whatever was read before it listened may have missed news.
       this.forgetAll();
+      this.heard();
       if (this.closed) await this.listening.close();
     } catch (error) {
       this.logger.warn({ err: error }, `inbox cache: cannot listen for task changes; trying again in ${wait} ms`);
