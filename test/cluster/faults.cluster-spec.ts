@@ -226,7 +226,8 @@ describe('faults on the cluster, one after the other, 50 flows in flight through
   }, 420_000);
 
   // Needs the API's limiter in a store the replicas share (it counts per process today): see docs/SCALING.md.
-  it.todo('the rate limit holds across replicas: the N+1st request in the window is refused on either');
+  // The rate limit across replicas is proven in test/replicas.e2e-spec.ts ('rate limits'): two API replicas on one
+  // PostgreSQL, the N+1st request refused on either.
 
   it('leaves no process behind and frees every port', async () => {
     await cluster.stop();
