@@ -225,7 +225,6 @@ describe('faults on the cluster, one after the other, 50 flows in flight through
     expectClean(result);
   }, 420_000);
 
-  // Needs the API's limiter in a store the replicas share (it counts per process today): see docs/SCALING.md.
   // The rate limit across replicas is proven in test/replicas.e2e-spec.ts ('rate limits'): two API replicas on one
   // PostgreSQL, the N+1st request refused on either.
 
