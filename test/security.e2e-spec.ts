@@ -4,12 +4,11 @@ import { once } from 'node:events';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import { Client } from 'pg';
-import { freePort, waitFor } from '../scripts/lib/ports';
 import { startTestApp, type TestApp } from './support/app';
 import { verifyAuditChain } from '@notaflow/persistence';
 import { FlowDriver } from './support/flow-driver';
+import { startBuiltApi, stopBuiltApi } from './support/built-api';
 import { ApiClient, DEMO_ROUTE } from './support/http';
-import { createTestDatabase, testStack } from './support/stack';
 import { eventually } from './support/time-skipping';
 
 const root = path.resolve(__dirname, '..');
@@ -455,32 +454,12 @@ describe('security', () => {
 
   it('writes no password, access token or feed token to any log line or the audit log', async () => {
     const password = `Zeer-Geheim-${randomBytes(6).toString('hex')}`;
-    const databaseUrl = await createTestDatabase();
-    const port = await freePort();
-    const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        TEMPORAL_ADDRESS: testStack().temporalAddress,
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        SEED_DEMO: 'users',
-        LOG_LEVEL: 'trace',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const baseUrl = `http://127.0.0.1:${port}`;
+    const api = await startBuiltApi({ LOG_LEVEL: 'trace' });
+    const { baseUrl, databaseUrl } = api;
     try {
-      await waitFor('the API', async () => ((await fetch(`${baseUrl}/api/v1/health`)).status < 500 ? true : undefined));
       const db = new Client({ connectionString: databaseUrl });
       await db.connect();
       try {
-        await waitFor('the demo users', async () =>
-          (await db.query(`SELECT 1 FROM users WHERE username = 'jenv.staff'`)).rowCount ? true : undefined,
-        );
         await db.query(`UPDATE users SET password_hash = $1 WHERE username = 'jenv.staff'`, [
           await bcrypt.hash(password, 4),
         ]);
@@ -505,6 +484,7 @@ describe('security', () => {
       expect((await fetch(`${baseUrl}/api/v1/notas?access_token=${accessToken}`)).status).toBe(401);
 
       await new Promise((resolve) => setTimeout(resolve, 500));
+      const output = api.output();
       expect(output).toContain('"url":"/api/v1/notas"');
       const secrets = [password, accessToken, accessToken.split('.')[2], feedToken];
       for (const secret of secrets) expect(output.includes(secret)).toBe(false);
@@ -520,8 +500,7 @@ describe('security', () => {
         await audit.end();
       }
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await stopBuiltApi(api);
     }
   });
 });

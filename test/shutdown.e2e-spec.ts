@@ -1,47 +1,13 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { request } from 'node:http';
-import path from 'node:path';
-import { Client } from 'pg';
-import { freePort, waitFor } from '../scripts/lib/ports';
+import { startBuiltApi, stopBuiltApi } from './support/built-api';
 import { ApiClient, DEMO_ROUTE } from './support/http';
-import { createTestDatabase, testStack } from './support/stack';
-
-const root = path.resolve(__dirname, '..');
 
 /** The built API as `docker compose stop` stops it: SIGTERM while a request is still arriving. */
 describe('the API on SIGTERM', () => {
   it('finishes the request in flight before it closes the database and Temporal, then exits 0', async () => {
-    const port = await freePort();
-    const databaseUrl = await createTestDatabase();
-    const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        TEMPORAL_ADDRESS: testStack().temporalAddress,
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        SEED_DEMO: 'users',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
-    const baseUrl = `http://127.0.0.1:${port}`;
+    const api = await startBuiltApi();
+    const { child, baseUrl, exited } = api;
     try {
-      await waitFor('the API', async () => ((await fetch(`${baseUrl}/api/v1/health`)).status < 500 ? true : undefined));
-      const db = new Client({ connectionString: databaseUrl });
-      await db.connect();
-      try {
-        await waitFor('the demo users', async () =>
-          (await db.query(`SELECT 1 FROM users WHERE username = 'jenv.staff'`)).rowCount ? true : undefined,
-        );
-      } finally {
-        await db.end();
-      }
       const signIn = await new ApiClient(baseUrl).post('/auth/token', { username: 'jenv.staff', password: 'demo' });
       expect(signIn.status).toBe(200);
       const staff: string = signIn.body.accessToken;
@@ -78,12 +44,9 @@ describe('the API on SIGTERM', () => {
       // Taken no more once stopped.
       await expect(fetch(`${baseUrl}/api/v1/health`)).rejects.toThrow();
     } catch (error) {
-      throw new Error(`${String(error)}\n--- API output ---\n${output.slice(-4000)}`);
+      throw new Error(`${String(error)}\n--- API output ---\n${api.output().slice(-4000)}`);
     } finally {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await exited;
-      }
+      await stopBuiltApi(api, 'SIGKILL');
     }
   });
 });
