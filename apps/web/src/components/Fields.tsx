@@ -148,9 +148,10 @@ interface SelectFieldProps extends FieldBase {
   value: string;
   onChange(value: string): void;
   options: { value: string; label: string }[];
+  width?: 'sm' | 'md' | 'lg';
 }
 
-export function SelectField({ value, onChange, options, optional, ...field }: SelectFieldProps) {
+export function SelectField({ value, onChange, options, width = 'md', optional, ...field }: SelectFieldProps) {
   return (
     <Field
       {...field}
@@ -159,7 +160,7 @@ export function SelectField({ value, onChange, options, optional, ...field }: Se
         <select
           id={field.id}
           name={field.id}
-          className={`utrecht-select utrecht-select--html-select nf-input nf-input--md${
+          className={`utrecht-select utrecht-select--html-select nf-input nf-input--${width}${
             field.error ? ' utrecht-select--invalid' : ''
           }`}
           value={value}

@@ -6,6 +6,7 @@ import type { DeadlineDetail, Postponement } from '../../api/types';
 import { useSubmit } from '../../api/use-submit';
 import { ChoiceGroup, RadioChoice, TextAreaField, TextField } from '../../components/Fields';
 import { FormDialog } from '../../components/FormDialog';
+import { ExtensionNotice, extendable } from './ExtensionNotice';
 import { formatDay, formatDueDay } from '../../lib/dates';
 import { DEADLINE_STATUS_LABELS } from '../../lib/labels';
 import type { FieldErrors } from '../../lib/problem';
@@ -15,7 +16,10 @@ interface DeadlineActionsProps {
   onDone(message: string): void;
 }
 
-/** What the directorate does with an open deadline: ask for postponement, record the Kamer's answer, close it. */
+/**
+ * What the directorate does with an open deadline: ask for postponement, record the Kamer's answer, record the notice
+ * that extends a statutory term, close it.
+ */
 export function DeadlineActions({ deadline, onDone }: DeadlineActionsProps) {
   const pending = deadline.postponements.find((p) => p.status === 'requested');
   return (
@@ -25,6 +29,7 @@ export function DeadlineActions({ deadline, onDone }: DeadlineActionsProps) {
       ) : (
         <RequestPostponement deadline={deadline} onDone={onDone} />
       )}
+      {extendable(deadline) && <ExtensionNotice deadline={deadline} onDone={onDone} />}
       <CloseDeadline deadline={deadline} onDone={onDone} />
     </ActionGroup>
   );

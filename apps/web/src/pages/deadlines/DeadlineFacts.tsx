@@ -1,7 +1,8 @@
 import { Heading } from '@rijkshuisstijl-community/components-react';
 import type { DeadlineDetail } from '../../api/types';
 import { RouterLink } from '../../components/RouterLink';
-import { formatDueDay, formatInstant } from '../../lib/dates';
+import { formatDay, formatDueDay, formatInstant } from '../../lib/dates';
+import { anchorLabel, PRESET_LABELS } from '../../lib/labels';
 
 /** The deadline's particulars, beside its postponements. */
 export function DeadlineFacts({ deadline }: { deadline: DeadlineDetail }) {
@@ -12,11 +13,38 @@ export function DeadlineFacts({ deadline }: { deadline: DeadlineDetail }) {
       </Heading>
       <dl className="nf-dl">
         <dt>Datum</dt>
-        <dd>{formatDueDay(deadline.dueOn)}</dd>
+        <dd>
+          {deadline.dueOn === null && deadline.anchor
+            ? 'volgt zodra de Kamerkalender de gebeurtenis kent'
+            : formatDueDay(deadline.dueOn)}
+        </dd>
         {deadline.originalDueOn !== deadline.dueOn && (
           <>
             <dt>Oorspronkelijke datum</dt>
             <dd>{formatDueDay(deadline.originalDueOn)}</dd>
+          </>
+        )}
+        {deadline.anchor && (
+          <>
+            <dt>Volgt uit</dt>
+            <dd>de Kamerkalender: {anchorLabel(deadline.anchor)}</dd>
+          </>
+        )}
+        {deadline.preset && deadline.presetFrom && (
+          <>
+            <dt>Termijn</dt>
+            <dd>
+              {PRESET_LABELS[deadline.preset]}, ontvangen op {formatDay(deadline.presetFrom)}
+            </dd>
+          </>
+        )}
+        {deadline.extendedOn && (
+          <>
+            <dt>Verlengd</dt>
+            <dd>
+              bij bericht van {formatDay(deadline.extendedOn)}
+              {deadline.extensionReasons ? `: ${deadline.extensionReasons}` : ''}
+            </dd>
           </>
         )}
         <dt>Dossier</dt>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { DEADLINE_KINDS, type DeadlineKind } from '@notaflow/domain';
 import { answer, client } from '../../api/client';
-import type { CreateDeadlineRequest, DeadlineDetail } from '../../api/types';
+import type { Anchor, AnchorEvent, CreateDeadlineRequest, DeadlineDetail } from '../../api/types';
 import { useSubmit } from '../../api/use-submit';
 import { SelectField, TextField } from '../../components/Fields';
 import { FormDialog } from '../../components/FormDialog';
-import { DEADLINE_KIND_LABELS } from '../../lib/labels';
+import { ANCHOR_EVENT_LABELS, DEADLINE_KIND_LABELS } from '../../lib/labels';
 import type { FieldErrors } from '../../lib/problem';
 
 const RECURRENCES = [
@@ -18,11 +18,18 @@ const RECURRENCES = [
 
 type Preset = NonNullable<CreateDeadlineRequest['preset']>;
 
-const PRESETS: { value: Preset | ''; label: string }[] = [
-  { value: '', label: 'Geen: ik vul de datum zelf in' },
+/** Where the deadline's date comes from: exactly one of these, as the API takes it. */
+type DateSource = 'date' | Preset | 'anchor' | 'none';
+
+const DATE_SOURCES: { value: DateSource; label: string }[] = [
+  { value: 'date', label: 'Ik vul de datum zelf in' },
   { value: 'kamervragen', label: 'Kamervragen: 3 weken na ontvangst' },
   { value: 'woo', label: 'Woo-verzoek: 4 weken na ontvangst' },
+  { value: 'anchor', label: 'Vóór of na een gebeurtenis op de Kamerkalender' },
+  { value: 'none', label: 'Nog geen datum (z.s.m.)' },
 ];
+
+const ANCHOR_EVENTS = Object.keys(ANCHOR_EVENT_LABELS) as AnchorEvent[];
 
 interface DeadlineFormProps {
   open: boolean;
@@ -35,9 +42,13 @@ interface DeadlineFormProps {
 export function DeadlineForm({ open, dossier: initialDossier, onClose, onCreated }: DeadlineFormProps) {
   const [kind, setKind] = useState<DeadlineKind>('toezegging');
   const [title, setTitle] = useState('');
+  const [source, setSource] = useState<DateSource>('date');
   const [dueOn, setDueOn] = useState('');
-  const [preset, setPreset] = useState<Preset | ''>('');
   const [presetFrom, setPresetFrom] = useState('');
+  const [anchorRelation, setAnchorRelation] = useState<Anchor['relation']>('before');
+  const [anchorEvent, setAnchorEvent] = useState<AnchorEvent>('zomerreces');
+  const [anchorYear, setAnchorYear] = useState('');
+  const [vergaderjaar, setVergaderjaar] = useState('');
   const [dossier, setDossier] = useState(initialDossier);
   const [recurrence, setRecurrence] = useState('');
   const submission = useSubmit();
@@ -46,9 +57,33 @@ export function DeadlineForm({ open, dossier: initialDossier, onClose, onCreated
   function validate(): FieldErrors {
     const own: FieldErrors = {};
     if (!title.trim()) own.title = 'Vul het onderwerp in.';
-    if (!preset && !dueOn) own.dueOn = 'Vul de datum in, of kies een standaardtermijn.';
-    if (preset && !presetFrom) own.presetFrom = 'Vul de datum van ontvangst in.';
+    if (source === 'date' && !dueOn) own.dueOn = 'Vul de datum in, of kies hoe de datum anders volgt.';
+    if ((source === 'kamervragen' || source === 'woo') && !presetFrom) {
+      own.presetFrom = 'Vul de datum van ontvangst in.';
+    }
+    if (source === 'anchor' && !/^\d{4}$/.test(anchorYear)) own['anchor.year'] = 'Vul het jaar in, zoals 2025.';
     return own;
+  }
+
+  function dateFields(): Pick<CreateDeadlineRequest, 'dueOn' | 'preset' | 'presetFrom' | 'anchor'> {
+    switch (source) {
+      case 'date':
+        return { dueOn };
+      case 'kamervragen':
+      case 'woo':
+        return { preset: source, presetFrom };
+      case 'anchor':
+        return {
+          anchor: {
+            event: anchorEvent,
+            year: Number(anchorYear),
+            relation: anchorRelation,
+            ...(vergaderjaar.trim() ? { vergaderjaar: vergaderjaar.trim() } : {}),
+          },
+        };
+      case 'none':
+        return {};
+    }
   }
 
   return (
@@ -64,7 +99,7 @@ export function DeadlineForm({ open, dossier: initialDossier, onClose, onCreated
             body: {
               kind,
               title: title.trim(),
-              ...(preset ? { preset, presetFrom } : { dueOn }),
+              ...dateFields(),
               ...(dossier.trim() ? { dossier: dossier.trim() } : {}),
               ...(recurrence ? { recurrence } : {}),
             },
@@ -73,7 +108,8 @@ export function DeadlineForm({ open, dossier: initialDossier, onClose, onCreated
       }
       onDone={onCreated}
       onClose={onClose}
-      fieldId={(name) => `deadline-${name}`}
+      // The API names nested fields `anchor.year`; the date's source answers for `preset`.
+      fieldId={(name) => `deadline-${name === 'preset' ? 'source' : name.replace('.', '-')}`}
     >
       <SelectField
         id="deadline-kind"
@@ -85,34 +121,83 @@ export function DeadlineForm({ open, dossier: initialDossier, onClose, onCreated
       />
       <TextField id="deadline-title" label="Onderwerp" value={title} onChange={setTitle} error={errors.title} />
       <SelectField
-        id="deadline-preset"
-        label="Standaardtermijn"
-        value={preset}
-        onChange={(v) => setPreset(v as Preset | '')}
-        options={PRESETS}
+        id="deadline-source"
+        label="Datum"
+        description="Een datum, een wettelijke termijn, een gebeurtenis op de Kamerkalender, of nog geen datum."
+        value={source}
+        onChange={(v) => setSource(v as DateSource)}
+        options={DATE_SOURCES}
+        width="lg"
         error={errors.preset}
       />
-      {preset ? (
-        <TextField
-          id="deadline-presetFrom"
-          label="Ontvangen op"
-          description="De termijn telt vanaf deze dag, in werkdagen waar de wet dat zegt."
-          type="date"
-          width="sm"
-          value={presetFrom}
-          onChange={setPresetFrom}
-          error={errors.presetFrom}
-        />
-      ) : (
+      {source === 'date' && (
         <TextField
           id="deadline-dueOn"
-          label="Datum"
+          label="Uiterlijk op"
           type="date"
           width="sm"
           value={dueOn}
           onChange={setDueOn}
           error={errors.dueOn}
         />
+      )}
+      {(source === 'kamervragen' || source === 'woo') && (
+        <TextField
+          id="deadline-presetFrom"
+          label="Ontvangen op"
+          description="De termijn telt vanaf deze dag, volgens de Algemene termijnenwet."
+          type="date"
+          width="sm"
+          value={presetFrom}
+          onChange={setPresetFrom}
+          error={errors.presetFrom}
+        />
+      )}
+      {source === 'anchor' && (
+        <>
+          <SelectField
+            id="deadline-anchor-relation"
+            label="Vóór of na"
+            description="Vóór: de laatste werkdag ervoor. Na: de eerste werkdag nadat het voorbij is."
+            value={anchorRelation}
+            onChange={(v) => setAnchorRelation(v as Anchor['relation'])}
+            options={[
+              { value: 'before', label: 'Vóór' },
+              { value: 'after', label: 'Na' },
+            ]}
+            error={errors['anchor.relation']}
+          />
+          <SelectField
+            id="deadline-anchor-event"
+            label="Gebeurtenis"
+            value={anchorEvent}
+            onChange={(v) => setAnchorEvent(v as AnchorEvent)}
+            options={ANCHOR_EVENTS.map((e) => ({ value: e, label: ANCHOR_EVENT_LABELS[e] }))}
+            error={errors['anchor.event']}
+          />
+          <TextField
+            id="deadline-anchor-year"
+            label="Jaar"
+            description="Het kalenderjaar waarin de gebeurtenis begint."
+            inputMode="numeric"
+            width="sm"
+            value={anchorYear}
+            onChange={setAnchorYear}
+            error={errors['anchor.year']}
+          />
+          {anchorEvent === 'begrotingsbehandeling' && (
+            <TextField
+              id="deadline-anchor-vergaderjaar"
+              label="Vergaderjaar"
+              description="Alleen nodig als de begroting twee keer in dat jaar werd behandeld, zoals 2023-2024."
+              optional
+              width="sm"
+              value={vergaderjaar}
+              onChange={setVergaderjaar}
+              error={errors['anchor.vergaderjaar']}
+            />
+          )}
+        </>
       )}
       <TextField
         id="deadline-dossier"
