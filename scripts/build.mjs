@@ -12,7 +12,19 @@ const require = createRequire(import.meta.url);
 const swc = require('@swc/core');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const sourceDirs = ['apps/api/src', 'apps/worker/src', 'workflows', 'activities', 'libs', 'scripts', 'bench'];
+// The test suites' drivers of the loopback stacks too: `bench:cluster` starts and checks clusters as the cluster suite does.
+const sourceDirs = [
+  'apps/api/src',
+  'apps/worker/src',
+  'workflows',
+  'activities',
+  'libs',
+  'scripts',
+  'bench',
+  'test/support',
+  'test/chaos/support',
+  'test/cluster/support',
+];
 const skip = /(\.spec\.ts|\.e2e-spec\.ts|\.d\.ts)$/;
 // Worker threads' entry points, in plain JavaScript that Node loads itself: copied as they are.
 const worker = /\.worker\.mjs$/;

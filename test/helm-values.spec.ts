@@ -27,7 +27,7 @@ type Values = {
     dynamicConfig: Record<string, unknown>;
   } & Record<string, { replicaCount?: number; resources?: { requests?: Record<string, string> } }>;
   admintools: { image: { tag: string } };
-  web: { enabled: boolean; image: { repository: string; tag: string } };
+  web: { enabled: boolean; image: { repository: string; tag: string }; replicaCount?: number; resources?: Resources };
   schema: { createDatabase: { enabled: boolean }; setup: { enabled: boolean }; update: { enabled: boolean } };
   extraObjects: {
     spec: {
@@ -37,6 +37,43 @@ type Values = {
     };
   }[];
 } & Record<string, { enabled?: boolean }>;
+
+type Resources = { requests?: Record<string, string>; limits?: Record<string, string> };
+
+/** 250m -> 0.25, '2' -> 2; 512Mi -> '512 MiB', 1Gi -> '1 GiB': the chart's units as SCALING.md writes them. */
+const cores = (cpu = '') => (cpu.endsWith('m') ? Number(cpu.slice(0, -1)) / 1000 : Number(cpu));
+const bytes = (memory = '') => memory.replace(/^(\d+)([MG]i)$/, '$1 $2B');
+
+function fromChart(chart: { replicaCount?: number; resources?: Resources } | undefined) {
+  const { requests = {}, limits = {} } = chart?.resources ?? {};
+  return {
+    replicas: chart?.replicaCount,
+    cpuRequest: cores(requests.cpu),
+    cpuLimit: cores(limits.cpu),
+    memoryRequest: bytes(requests.memory),
+    memoryLimit: bytes(limits.memory),
+  };
+}
+
+/** The table "Cores and memory per component" of docs/SCALING.md, by component. */
+function plannedResources(markdown: string): Map<string, ReturnType<typeof fromChart>> {
+  const section = markdown.split('## Cores and memory per component')[1]?.split('\n## ')[0] ?? '';
+  const planned = new Map<string, ReturnType<typeof fromChart>>();
+  for (const line of section.split('\n').filter((l) => /^\| [A-Z]/.test(l))) {
+    const [component, replicas, cpuRequest, cpuLimit, memoryRequest, memoryLimit] = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+    planned.set(component, {
+      replicas: Number(replicas),
+      cpuRequest: Number(cpuRequest),
+      cpuLimit: Number(cpuLimit),
+      memoryRequest,
+      memoryLimit,
+    });
+  }
+  return planned;
+}
 
 describe('deploy/helm/temporal-values.yaml', () => {
   let values: Values;
@@ -62,6 +99,20 @@ describe('deploy/helm/temporal-values.yaml', () => {
         cpu: expect.any(String),
         memory: expect.any(String),
       });
+    }
+  });
+
+  it('asks for the replicas, cores and memory of the Temporal rows of docs/SCALING.md', async () => {
+    const planned = plannedResources(await readFile(join(root, 'docs/SCALING.md'), 'utf8'));
+    const rows: [string, { replicaCount?: number; resources?: Resources } | undefined][] = [
+      ['Temporal frontend', values.server.frontend],
+      ['Temporal history', values.server.history],
+      ['Temporal matching', values.server.matching],
+      ['Temporal worker service', values.server.worker],
+      ['Temporal Web UI', values.web],
+    ];
+    for (const [component, chart] of rows) {
+      expect({ component, ...fromChart(chart) }).toEqual({ component, ...planned.get(component) });
     }
   });
 

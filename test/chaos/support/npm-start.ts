@@ -4,8 +4,9 @@ import path from 'node:path';
 import { freePort, waitFor } from '../../../scripts/lib/ports';
 import { CHAOS_ENV, LoopbackStack } from './own-stack';
 import { killEverything, processesUsing } from './processes';
+import { repositoryRoot } from '../../../scripts/lib/root';
 
-const root = path.resolve(__dirname, '../../..');
+const root = repositoryRoot(__dirname);
 const stackScript = path.join(root, 'dist/scripts/stack.js');
 
 export interface NpmStartPorts {

@@ -6,11 +6,12 @@ import { freePort, waitFor } from '../../../scripts/lib/ports';
 import { startPostgres, type RunningPostgres } from '../../../scripts/lib/postgres';
 import { startTemporalDevServer, type RunningTemporal } from '../../../scripts/lib/temporal-server';
 import { workerPolls } from './temporal';
+import { repositoryRoot } from '../../../scripts/lib/root';
 
 /** The default task queue: the API starts flows on it, the worker polls it. */
 export const TASK_QUEUE = 'notaflow';
 
-const root = path.resolve(__dirname, '../../..');
+const root = repositoryRoot(__dirname);
 
 /**
  * Settings the chaos run gives every API and worker it starts: quiet logs, and rate limits far above what 50 flows

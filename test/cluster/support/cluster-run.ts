@@ -6,8 +6,9 @@ import { freePort, isPortFree, waitFor } from '../../../scripts/lib/ports';
 import { allTemporalPorts, MAX_FRONTEND_PORT, temporalPorts } from '../../../scripts/lib/temporal-cluster';
 import { CHAOS_ENV, LoopbackStack } from '../../chaos/support/own-stack';
 import { processesUsing } from '../../chaos/support/processes';
+import { repositoryRoot } from '../../../scripts/lib/root';
 
-const root = path.resolve(__dirname, '../../..');
+const root = repositoryRoot(__dirname);
 const clusterScript = path.join(root, 'dist/scripts/cluster.js');
 
 export interface ClusterPorts {
