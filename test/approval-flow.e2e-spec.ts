@@ -401,6 +401,20 @@ describe('the approval flow through the HTTP API', () => {
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', workflowId: null });
   });
 
+  it('refuses to withdraw a draft whose submit has sealed it, so a flow starting meanwhile is never orphaned', async () => {
+    // Submit seals the first version under the nota's lock before it starts the flow; until the worker writes the
+    // flow's first step the nota still reads `draft`. Sealed as submit seals it, with no flow started yet:
+    const draft = await flow.register();
+    await app.dataSource.query(`UPDATE nota_versions SET sealed_at = now() WHERE nota_id = $1 AND version = 1`, [
+      draft.id,
+    ]);
+    const refused = await flow.as.staff.post(`/notas/${draft.id}/withdraw`, { reason: 'dubbel geregistreerd' });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'nota_changed' });
+    const [row] = await app.dataSource.query(`SELECT status FROM notas WHERE id = $1`, [draft.id]);
+    expect(row.status).toBe('draft');
+    expect(await eventCount(draft.id)).toBe(0);
+  });
+
   it('hands out 20 distinct ons kenmerken to 20 concurrent registrations', async () => {
     const replies = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

@@ -172,9 +172,11 @@ export class NotaService {
     const nota = await this.findManaged(actor, id);
     if (nota.status === 'draft') {
       // Not submitted: no flow to stop, the registry records it alone, with its reason.
-      if (!(await this.notas.withdrawDraft(id, { actor, reason }))) {
-        throw new AppException('nota_changed', 'The nota changed meanwhile; try again.');
+      const outcome = await this.notas.withdrawDraft(id, { actor, reason });
+      if (outcome === 'submitting') {
+        throw new AppException('nota_changed', 'The nota is being submitted; withdraw it once its flow has started.');
       }
+      if (outcome === 'changed') throw new AppException('nota_changed', 'The nota changed meanwhile; try again.');
     } else if (isTerminalStatus(nota.status)) {
       throw new AppException('nota_closed', `The nota can no longer be withdrawn (status ${nota.status}).`);
     } else {

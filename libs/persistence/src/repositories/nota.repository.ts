@@ -177,22 +177,32 @@ export class NotaRepository {
 
   /**
    * Withdraws a nota that was never submitted, and records who did and why in its history, as the flow records a
-   * withdrawal; false when it is no longer a draft. With no flow there is no workflow id: the event is keyed by the
-   * nota's own registry key (`draft-<id>`), never the flow's, so a flow started meanwhile keeps its own seq 1.
+   * withdrawal: `changed` when it is no longer a draft, `submitting` when a submit has sealed it. With no flow there
+   * is no workflow id: the event is keyed by the nota's own registry key (`draft-<id>`), never the flow's.
    */
-  async withdrawDraft(id: string, by: { actor: Actor; reason: string }): Promise<boolean> {
+  async withdrawDraft(
+    id: string,
+    by: { actor: Actor; reason: string },
+  ): Promise<'withdrawn' | 'changed' | 'submitting'> {
     return this.db.transaction(async (db) => {
-      const result: unknown = await db.query(
-        `UPDATE notas SET status = 'withdrawn', updated_at = now() WHERE id = $1 AND status = 'draft'`,
+      // Waits for a submit that is sealing the first version under the same lock; the next statement then sees its
+      // seal. A sealed draft is being submitted: its flow may already run, and withdrawing it here would leave that
+      // flow to move the nota on as if nothing happened.
+      const [locked]: { status: string }[] = await db.query(`SELECT status FROM notas WHERE id = $1 FOR UPDATE`, [id]);
+      if (locked?.status !== 'draft') return 'changed';
+      const [sealed]: unknown[] = await db.query(
+        `SELECT 1 FROM nota_versions v JOIN notas n ON n.id = v.nota_id AND n.version = v.version
+          WHERE v.nota_id = $1 AND v.sealed_at IS NOT NULL`,
         [id],
       );
-      if (affectedRows(result) === 0) return false;
+      if (sealed) return 'submitting';
+      await db.query(`UPDATE notas SET status = 'withdrawn', updated_at = now() WHERE id = $1`, [id]);
       await db.query(
         `INSERT INTO flow_events (workflow_id, seq, nota_id, at, type, actor, organisation, remarks)
          VALUES ($1, 1, $2, now(), 'withdrawn', $3, $4, $5)`,
         [`draft-${id}`, id, by.actor.username, by.actor.organisation, by.reason],
       );
-      return true;
+      return 'withdrawn';
     });
   }
 
