@@ -37,6 +37,7 @@ describe('flow payloads encrypted by the payload codec', () => {
       env: {
         TEMPORAL_PAYLOAD_KEYS: `2026-12:${randomBytes(32).toString('base64')},2026-06:${randomBytes(32).toString('base64')}`,
         TEMPORAL_CODEC_TOKEN: operatorToken,
+        TEMPORAL_CODEC_USERS: 'az.admin',
         TEMPORAL_CODEC_ORIGINS: UI_ORIGIN,
       },
     });
@@ -194,7 +195,7 @@ describe('flow payloads encrypted by the payload codec', () => {
       for (const text of [title, remark, reason]) expect(clear).toContain(text);
     });
 
-    it('refuses anyone else: no token, a bad one, a user who is not an admin', async () => {
+    it('refuses anyone else: no token, a bad one, a user who is not an admin, an admin not named as operator', async () => {
       const payloads = (await storedPayloads()).slice(0, 1);
       const none = await codec('decode', { payloads });
       expect(none.status).toBe(401);
@@ -206,6 +207,16 @@ describe('flow payloads encrypted by the payload codec', () => {
       const staff = await codec('encode', { payloads }, bearer(flow.as.staff.token!));
       expect(staff.status).toBe(403);
       expect(await staff.json()).toMatchObject({ code: 'role_not_allowed' });
+      // An admin keeps the calendar; only one named as Temporal's operator reads the flows of every ministry.
+      await app.dataSource.query(
+        `INSERT INTO users (username, display_name, role, organisation_code, password_hash)
+         SELECT 'az.kalenderbeheer', 'Kalenderbeheer', role, organisation_code, password_hash FROM users
+          WHERE username = 'az.admin'`,
+      );
+      const calendarAdmin = await ApiClient.login(app.baseUrl, 'az.kalenderbeheer');
+      const unnamed = await codec('decode', { payloads }, bearer(calendarAdmin.token!));
+      expect(unnamed.status).toBe(403);
+      expect(await unnamed.json()).toMatchObject({ code: 'role_not_allowed' });
 
       const [row] = await eventually(
         'the audit row of the refusal',

@@ -20,3 +20,14 @@ export const originList = (example: string) =>
       (list) => list.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
       `must be comma-separated origins such as ${example}`,
     );
+
+/** Comma-separated usernames, as the sign-in knows them. */
+export const usernameList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  )
+  .refine((list) => list.every((name) => /^[a-z0-9._-]+$/i.test(name)), 'must be comma-separated usernames');

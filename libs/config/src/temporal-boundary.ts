@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, originList } from './settings';
+import { bool, originList, usernameList } from './settings';
 
 const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
@@ -69,7 +69,12 @@ export const temporalBoundarySettings = {
   TEMPORAL_TLS_CA: z.string().min(1).optional(),
   /** The name the frontend's certificate must carry, when it is not the host of TEMPORAL_ADDRESS. */
   TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
-  /** A bearer token for /codec besides an admin's access token: for the Temporal CLI or a Web UI without sign-in. */
+  /**
+   * The administrators (comma-separated usernames) whose access token /codec takes: the operators of Temporal. Being
+   * an admin is not enough, since an admin keeps the calendar and would otherwise read every ministry's flows.
+   */
+  TEMPORAL_CODEC_USERS: usernameList.default([]),
+  /** A bearer token for /codec besides a named operator's access token: for the Temporal CLI or a Web UI without sign-in. */
   TEMPORAL_CODEC_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Origins (comma-separated) of the Temporal Web UI, whose pages may call /codec from the browser. */
   TEMPORAL_CODEC_ORIGINS: originList('https://temporal.minjenv.nl').default([]),

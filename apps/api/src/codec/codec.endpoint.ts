@@ -16,15 +16,18 @@ import { RateLimiter } from '../security/rate-limiter';
 export const CODEC_PATH = '/codec';
 const OPERATIONS = ['encode', 'decode'] as const;
 type Operation = (typeof OPERATIONS)[number];
-/** Who may read and seal flow payloads: an admin, or whoever holds TEMPORAL_CODEC_TOKEN. */
+/** Who may read and seal flow payloads: an admin named in TEMPORAL_CODEC_USERS, or whoever holds the operator token. */
 const CODEC_ROLE = 'admin';
 const OPERATOR = 'codec-operator';
+/** The callers found to be Temporal's operators: by identity, so no username can pass for one. */
+const operators = new WeakSet<object>();
 const REALM = 'Bearer realm="notaflow-codec"';
 
 /**
  * The codec server the Temporal Web UI and CLI call to show flow payloads in clear text (`POST /codec/decode`) and to
  * seal what an operator sends a flow (`POST /codec/encode`), JSON `{ payloads: [...] }` both ways. Outside /api/v1:
- * its contract is Temporal's, not the API's. Both operations need an admin's access token or the operator token,
+ * its contract is Temporal's, not the API's. Both operations need the access token of an admin named as Temporal's
+ * operator (TEMPORAL_CODEC_USERS) or the operator token,
  * since decoding reads every title and remark and encoding forges input the worker trusts; every call is audited.
  * CORS only for TEMPORAL_CODEC_ORIGINS (the Web UI's pages), with credentials and the UI's X-Namespace header.
  */
@@ -81,10 +84,10 @@ export class CodecEndpoint implements OnModuleInit {
     let caller: Pick<Actor, 'username' | 'role' | 'organisation'> | undefined;
     try {
       caller = await this.caller(request, response);
-      if (caller.role !== CODEC_ROLE) {
+      if (!operators.has(caller)) {
         throw new AppException(
           'role_not_allowed',
-          `Only an admin may read or seal flow payloads; you are signed in as ${caller.role}.`,
+          `Only Temporal's operators (an admin named in TEMPORAL_CODEC_USERS) may read or seal flow payloads.`,
         );
       }
       await this.limiter.consume(`user:${caller.username}`, this.config.RATE_LIMIT_PER_MINUTE, 'requests');
@@ -128,10 +131,14 @@ export class CodecEndpoint implements OnModuleInit {
     }
     const operatorToken = this.config.TEMPORAL_CODEC_TOKEN;
     if (operatorToken && bearerMatches(authorization, operatorToken)) {
-      return { username: OPERATOR, role: CODEC_ROLE, organisation: '' };
+      const operator = { username: OPERATOR, role: CODEC_ROLE, organisation: '' } as const;
+      operators.add(operator);
+      return operator;
     }
     try {
-      return await this.tokens.verify(token);
+      const actor = await this.tokens.verify(token);
+      if (actor.role === CODEC_ROLE && this.config.TEMPORAL_CODEC_USERS.includes(actor.username)) operators.add(actor);
+      return actor;
     } catch (error) {
       if (error instanceof AppException && ['token_invalid', 'token_expired'].includes(error.code)) {
         response.setHeader('WWW-Authenticate', `${REALM}, error="invalid_token"`);
